@@ -1,0 +1,44 @@
+import type { Rule } from "../src/engine/types.js";
+import { familyName } from "../src/engine/messages.js";
+
+/** The title names one function and the duties are another. */
+const rule: Rule = {
+  meta: {
+    id: "title-duty-mismatch",
+    description: "The job title names a different function from the one the duties describe",
+    docs: "rules/docs/title-duty-mismatch.md",
+    defaultSeverity: "error",
+    messages: {
+      mismatch: "Title says {{title}}, but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
+      partial: "Title says {{title}}, but the duties are {{duties}} only ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
+      absent: "Title says {{title}}, but none of the duties is {{title}} work ({{lines}} lines read). Describe the {{title}} work, or retitle.",
+      outside: "Title is outside sales and marketing, but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
+    },
+    options: {},
+  },
+  check(doc, ctx) {
+    const v = ctx.verdict;
+    if (v.status === "pass") return;
+    const total = v.lineCounts.marketing + v.lineCounts.sales + v.lineCounts.customer_service;
+    const lines = v.dutyFamily === "hybrid" ? v.lineCounts.marketing + v.lineCounts.sales : v.lineCounts[v.dutyFamily as "sales"] ?? 0;
+    const suggestions = v.suggestedTitles.map((s) => s.title);
+    const messageId = v.finding === "mismatch" || v.finding === "partial" || v.finding === "absent" || v.finding === "outside" ? v.finding : null;
+    if (!messageId) return;
+    ctx.report({
+      messageId,
+      data: {
+        title: familyName(v.title.family),
+        duties: familyName(v.dutyFamily),
+        lines: v.finding === "absent" ? v.analysis.jobLines : lines,
+        total,
+        suggestions: suggestions.length ? suggestions.join(", ") : "a title in that function",
+      },
+      span: doc.titleSpan,
+      // Thin evidence, a hybrid title over part of its work, or missing duties: worth a look, not a failure.
+      lower: v.status === "warn",
+      suggestions: suggestions.map((title) => ({ desc: `Retitle as "${title}"`, title })),
+    });
+  },
+};
+
+export default rule;

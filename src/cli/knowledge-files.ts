@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { compileKnowledge, type Knowledge, type KnowledgeSources } from "../lexicon/knowledge.js";
+
+/** The package's own folder: where rules/ is, whether running from src/ or from dist/. */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, "rules", "lexicons"))) return dir;
+    dir = dirname(dir);
+  }
+  throw new Error("cannot find jdlint's rules/ folder");
+}
+
+async function source(root: string, path: string) {
+  return { file: relative(process.cwd(), join(root, path)) || path, text: await readFile(join(root, path), "utf8") };
+}
+
+/** Reads the built-in YAML under rules/ (the IO part); compiling it is pure. */
+export async function readBuiltinSources(root = packageRoot()): Promise<KnowledgeSources> {
+  const [marketing, sales, service, signals, sections, titles, seniority] = await Promise.all(
+    [
+      "rules/lexicons/marketing.yaml",
+      "rules/lexicons/sales.yaml",
+      "rules/lexicons/customer_service.yaml",
+      "rules/lexicons/signals.yaml",
+      "rules/sections.yaml",
+      "rules/titles.yaml",
+      "rules/seniority.yaml",
+    ].map((p) => source(root, p)),
+  );
+  return { lexicons: [marketing!, sales!, service!], signals: signals!, sections: sections!, titles: titles!, seniority: seniority! };
+}
+
+let cached: Knowledge | null = null;
+
+export async function loadBuiltinKnowledge(): Promise<Knowledge> {
+  cached ??= compileKnowledge(await readBuiltinSources());
+  return cached;
+}

@@ -1,0 +1,149 @@
+import { Command, CommanderError, Option } from "commander";
+import { resolve } from "node:path";
+import { builtinRules } from "../../rules/index.js";
+import { defaultRules } from "../config/rules.js";
+import { DataError, InputError } from "../data/errors.js";
+import { lintDocument, type LintSettings } from "../engine/linter.js";
+import type { LintResult } from "../engine/result.js";
+import { formatters } from "../formatters/index.js";
+import { DEFAULT_THRESHOLDS } from "../judge/thresholds.js";
+import { INPUT_FORMATS, parsePostings, type InputFormat } from "../parsers/index.js";
+import { decodeText } from "./decode.js";
+import { discover } from "./discover.js";
+import type { CliIo } from "./io.js";
+import { loadBuiltinKnowledge } from "./knowledge-files.js";
+
+export const EXIT_OK = 0;
+export const EXIT_LINT = 1;
+export const EXIT_FAILURE = 2;
+
+interface Options {
+  format: string;
+  outputFile?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  color?: boolean;
+  inputFormat?: InputFormat;
+  debug: boolean;
+}
+
+function program(io: CliIo): Command {
+  return new Command("jdlint")
+    .description(
+      "Lint job postings: compare what the title claims with what the duties really are,\n" +
+        "and suggest titles that fit (marketing vs sales vs customer service).",
+    )
+    .version("0.1.0", "-v, --version")
+    .argument("[paths...]", "posting files, folders (postings inside are linted) or globs")
+    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
+    .option("-o, --output-file <path>", "write the report to a file instead of standard output")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v) => parseCount(v), -1)
+    .option("--quiet", "report errors only", false)
+    .option("--color", "force colour output")
+    .option("--no-color", "disable colour output")
+    .addOption(new Option("--input-format <name>", "read every input as this format").choices([...INPUT_FORMATS]))
+    .option("--debug", "print stack traces of internal errors", false)
+    .addHelpText(
+      "after",
+      "\nExit codes:\n  0  no errors (and warnings within --max-warnings)\n  1  lint errors, or more warnings than --max-warnings\n" +
+        "  2  a usage, configuration or input problem (the other inputs are still linted)\n\n" +
+        "Examples:\n  jdlint posting.md\n  jdlint --format json jobs/\n  jdlint 'careers/**/*.md' --max-warnings 0\n",
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+}
+
+function parseCount(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new CommanderError(2, "jdlint.invalidArgument", `--max-warnings takes a whole number, got "${v}"`);
+  return n;
+}
+
+function useColour(io: CliIo, opt: boolean | undefined): boolean {
+  if (opt !== undefined) return opt;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== "0";
+  if (io.env.NO_COLOR) return false;
+  return Boolean(io.stdout.isTTY);
+}
+
+/** One line for stderr: the input, the line where known, the reason. */
+function problemLine(file: string, reason: string, line: number | null = null): string {
+  return `jdlint: ${file}${line ? `:${line}` : ""}: ${reason}\n`;
+}
+
+/** The whole command: parses argv, lints, prints, and returns the exit code. Never exits the process. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const cmd = program(io);
+  try {
+    cmd.parse(argv, { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT_OK : EXIT_FAILURE;
+    throw e;
+  }
+  const opts = cmd.opts<Options>();
+  const paths = cmd.args;
+  if (paths.length === 0) {
+    io.stderr.write("jdlint: no postings given. Try: jdlint posting.md, or jdlint --help\n");
+    return EXIT_FAILURE;
+  }
+  try {
+    const knowledge = await loadBuiltinKnowledge();
+    const settings: LintSettings = { knowledge, rules: defaultRules(builtinRules), thresholds: DEFAULT_THRESHOLDS };
+    const { files, problems } = await discover(paths, io);
+    let failed = problems.length > 0;
+    for (const p of problems) io.stderr.write(problemLine(p.file, p.reason));
+    const results: LintResult[] = [];
+    for (const file of files) {
+      const got = await readPosting(io, file);
+      if ("error" in got) {
+        failed = true;
+        io.stderr.write(problemLine(file, got.error));
+        continue;
+      }
+      try {
+        for (const doc of parsePostings(knowledge, got.text, file, opts.inputFormat)) {
+          if (doc instanceof InputError) {
+            failed = true;
+            io.stderr.write(problemLine(doc.file, doc.reason, doc.line));
+          } else results.push(lintDocument(doc, file, settings));
+        }
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        failed = true;
+        io.stderr.write(problemLine(e.file, e.reason, e.line));
+      }
+    }
+    const shown = opts.quiet ? results.map(onlyErrors) : results;
+    const report = formatters[opts.format]!(shown, { color: opts.outputFile ? false : useColour(io, opts.color), cwd: io.cwd });
+    if (opts.outputFile) await io.writeFile(resolve(io.cwd, opts.outputFile), report);
+    else io.stdout.write(report);
+    if (failed) return EXIT_FAILURE;
+    const errors = results.reduce((s, r) => s + r.errorCount, 0);
+    const warnings = results.reduce((s, r) => s + r.warningCount, 0);
+    if (errors > 0 || (opts.maxWarnings >= 0 && warnings > opts.maxWarnings)) return EXIT_LINT;
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof DataError) {
+      io.stderr.write(`jdlint: ${e.message}\n`);
+      return EXIT_FAILURE;
+    }
+    io.stderr.write(`jdlint: internal error: ${(e as Error).message}${opts.debug ? `\n${(e as Error).stack}` : " (run with --debug for details)"}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+async function readPosting(io: CliIo, file: string): Promise<{ text: string } | { error: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(resolve(io.cwd, file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot read (${code ?? (e as Error).message})` };
+  }
+  return decodeText(bytes);
+}
+
+function onlyErrors(r: LintResult): LintResult {
+  const messages = r.messages.filter((m) => m.severity === "error");
+  return { ...r, messages, warningCount: 0, infoCount: 0 };
+}

@@ -1,0 +1,54 @@
+import type { PostingDocument } from "../model/document.js";
+import type { Knowledge } from "../lexicon/knowledge.js";
+import type { Thresholds } from "../judge/thresholds.js";
+import { judge } from "../judge/verdict.js";
+import { formatMessage } from "./messages.js";
+import { verdictReport, type LintResult } from "./result.js";
+import type { LintMessage, Report, Rule, Severity } from "./types.js";
+
+export interface ResolvedRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+export interface LintSettings {
+  knowledge: Knowledge;
+  rules: ResolvedRule[];
+  thresholds: Thresholds;
+}
+
+const LOWER: Record<Severity, Severity> = { error: "warning", warning: "info", info: "info" };
+
+/** Runs the rules over one document: judges it once, lets every rule read the verdict, returns data. */
+export function lintDocument(doc: PostingDocument, filePath: string, settings: LintSettings): LintResult {
+  const verdict = judge(doc, settings.knowledge, settings.thresholds);
+  const messages: LintMessage[] = [];
+  for (const { rule, severity, options } of settings.rules) {
+    const report = (r: Report) => {
+      const template = rule.meta.messages[r.messageId];
+      if (template === undefined) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${r.messageId}"`);
+      const at = r.span ? doc.locator.locate(r.span) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      messages.push({
+        ruleId: rule.meta.id,
+        messageId: r.messageId,
+        severity: r.lower ? LOWER[severity] : severity,
+        message: formatMessage(template, r.data),
+        ...at,
+        ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
+      });
+    };
+    rule.check(doc, { verdict, knowledge: settings.knowledge, thresholds: settings.thresholds, options, report });
+  }
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return {
+    filePath,
+    recordId: doc.recordId,
+    title: doc.title,
+    verdict: verdictReport(doc, verdict),
+    messages,
+    errorCount: messages.filter((m) => m.severity === "error").length,
+    warningCount: messages.filter((m) => m.severity === "warning").length,
+    infoCount: messages.filter((m) => m.severity === "info").length,
+  };
+}

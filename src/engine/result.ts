@@ -1,0 +1,99 @@
+import type { PostingDocument } from "../model/document.js";
+import { FAMILIES, type Family, type JobFamily } from "../lexicon/knowledge.js";
+import type { Verdict } from "../judge/verdict.js";
+import type { LintMessage } from "./types.js";
+import { familyName } from "./messages.js";
+
+export interface EvidenceReport {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  family: Family;
+  text: string;
+  /** The sub-functions the line shows ("sales.prospecting"). */
+  subfunctions: string[];
+}
+
+export interface QuotaReport {
+  count: number;
+  activity: string;
+  period: string;
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** The verdict as every output format sees it (the JSON contract; fields may be added, never removed). */
+export interface VerdictReport {
+  status: Verdict["status"];
+  finding: Verdict["finding"];
+  titleFamily: JobFamily;
+  titleSpecialisation: string | null;
+  titleLevel: string;
+  dutyFamily: JobFamily;
+  dutyMix: Record<Family, number>;
+  confidence: number;
+  fittingLevel: string;
+  suggestedTitles: Array<{ title: string; family: string; score: number }>;
+  evidence: EvidenceReport[];
+  quotas: QuotaReport[];
+  summary: string;
+}
+
+export interface LintResult {
+  filePath: string;
+  recordId: string | null;
+  title: string | null;
+  verdict: VerdictReport;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}
+
+function lineCount(v: Verdict, family: JobFamily): number {
+  if (family === "hybrid") return v.lineCounts.marketing + v.lineCounts.sales;
+  return (FAMILIES as readonly string[]).includes(family) ? v.lineCounts[family as Family] : 0;
+}
+
+/** The verdict in plain words: "title says marketing; the duties are sales: 5 of 5 duty lines". */
+export function summaryOf(v: Verdict): string {
+  const claim = v.title.family === "unknown" ? "no title found" : `title says ${familyName(v.title.family)}`;
+  const lines = FAMILIES.reduce((s, f) => s + v.lineCounts[f], 0);
+  switch (v.dutyFamily) {
+    case "unknown":
+      return `${claim}; too little text about the duties to judge`;
+    case "other":
+      return `${claim}; the duties are ${familyName("other")}` +
+        (lines ? ` (${lines} of ${v.analysis.jobLines} lines touch on them)` : "");
+    default:
+      return `${claim}; the duties are ${familyName(v.dutyFamily)}: ${lineCount(v, v.dutyFamily)} of ${lines} duty lines`;
+  }
+}
+
+export function verdictReport(doc: PostingDocument, v: Verdict): VerdictReport {
+  return {
+    status: v.status,
+    finding: v.finding,
+    titleFamily: v.title.family,
+    titleSpecialisation: v.title.specialisation,
+    titleLevel: v.title.level,
+    dutyFamily: v.dutyFamily,
+    dutyMix: v.dutyMix,
+    confidence: v.confidence,
+    fittingLevel: v.level,
+    suggestedTitles: v.suggestedTitles.map((s) => ({ title: s.title, family: s.family, score: s.score })),
+    evidence: v.evidence.map((e) => ({
+      ...doc.locator.locate(e.sentence.span),
+      family: e.family!,
+      text: e.sentence.text,
+      subfunctions: [...new Set(e.matches.filter((m) => m.term.tag.family === e.family).map((m) => `${m.term.tag.family}.${m.term.tag.subfunction}`))],
+    })),
+    quotas: v.analysis.quotas.map((q) => {
+      const at = doc.locator.locate(q.span);
+      return { count: q.count, activity: q.activity, period: q.period, line: at.line, column: at.column, text: doc.text.slice(q.span.start, q.span.end) };
+    }),
+    summary: summaryOf(v),
+  };
+}

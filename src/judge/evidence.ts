@@ -1,0 +1,102 @@
+import type { PostingDocument, Sentence } from "../model/document.js";
+import type { Span } from "../model/span.js";
+import { FAMILIES, type Family, type FamilyTag, type Knowledge } from "../lexicon/knowledge.js";
+import type { Match } from "../lexicon/termset.js";
+import { tokenize, type Token } from "../text/tokenize.js";
+import { findQuotas, type ActivityQuota } from "./quotas.js";
+import type { Thresholds } from "./thresholds.js";
+
+/** What one sentence says about the job. */
+export interface SentenceEvidence {
+  index: number;
+  sentence: Sentence;
+  /** Raw phrase weights per family, negated matches left out. */
+  scores: Record<Family, number>;
+  /** The family this line speaks for, when one clearly leads. */
+  family: Family | null;
+  /** The line's weight toward the verdict: its capped score times its section's weight. */
+  weight: number;
+  matches: Match<FamilyTag>[];
+  negated: Match<FamilyTag>[];
+}
+
+export interface Analysis {
+  lines: SentenceEvidence[];
+  /** Weighted evidence per family, from the lines each family leads. */
+  totals: Record<Family, number>;
+  /** Weighted evidence per `family.subfunction`. */
+  subfunctions: Record<string, number>;
+  quotas: ActivityQuota[];
+  /** Weighted signals of senior work (people, budget, strategy) and of entry-level work. */
+  leadership: number;
+  entry: number;
+  /** Sentences outside the company profile: the lines that could describe the job. */
+  jobLines: number;
+}
+
+export function zeroScores(): Record<Family, number> {
+  return { marketing: 0, sales: 0, customer_service: 0 };
+}
+
+/** True when a negation cue ("no", "not", "without") governs the match: before it, in the same clause. */
+export function isNegated(knowledge: Knowledge, tokens: Token[], first: number): boolean {
+  const { cues, window } = knowledge.negation;
+  // The clause holding the match starts at the nearest token with punctuation before it.
+  let from = first;
+  while (from > 0 && first - from < window && !tokens[from]!.clauseBreak) from--;
+  return from < first && cues.matchAll(tokens.slice(from, first)).length > 0;
+}
+
+/** Spans of document text that a list of tokens covers. */
+export function tokenSpan(tokens: Token[], first: number, last: number): Span {
+  return { start: tokens[first]!.start, end: tokens[last]!.end };
+}
+
+/** Reads every sentence against the lexicons: the evidence behind the verdict. */
+export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Thresholds): Analysis {
+  const lines: SentenceEvidence[] = [];
+  const totals = zeroScores();
+  const subfunctions: Record<string, number> = {};
+  const quotas: ActivityQuota[] = [];
+  let leadership = 0;
+  let entry = 0;
+  let jobLines = 0;
+  doc.sentences.forEach((sentence, index) => {
+    const kind = doc.sections[sentence.section]?.kind ?? "other";
+    const sectionWeight = knowledge.sections.weights[kind];
+    if (kind !== "company") jobLines++;
+    const tokens = tokenize(sentence.text, sentence.span.start);
+    if (tokens.length === 0) return;
+    const scores = zeroScores();
+    const matches: Match<FamilyTag>[] = [];
+    const negated: Match<FamilyTag>[] = [];
+    for (const m of knowledge.families.matchBest(tokens, (tag) => tag.family)) {
+      if (isNegated(knowledge, tokens, m.first)) negated.push(m);
+      else {
+        matches.push(m);
+        scores[m.term.tag.family] += m.term.weight;
+      }
+    }
+    for (const m of knowledge.dutySeniority.matchBest(tokens)) {
+      if (isNegated(knowledge, tokens, m.first) && m.term.tag === "leadership") continue;
+      if (m.term.tag === "leadership") leadership += m.term.weight * sectionWeight;
+      else entry += m.term.weight * sectionWeight;
+    }
+    if (kind !== "company") quotas.push(...findQuotas(knowledge, tokens).filter((q) => !isNegated(knowledge, tokens, q.firstToken)));
+    const ranked = FAMILIES.map((f) => [f, scores[f]] as const).sort((a, b) => b[1] - a[1]);
+    const [top, second] = ranked;
+    const leads = top![1] >= t.minLineScore && top![1] > second![1];
+    const family = leads ? top![0] : null;
+    const weight = leads ? Math.min(top![1], t.lineScoreCap) * sectionWeight : 0;
+    if (family) {
+      totals[family] += weight;
+      for (const m of matches) {
+        if (m.term.tag.family !== family) continue;
+        const key = `${family}.${m.term.tag.subfunction}`;
+        subfunctions[key] = (subfunctions[key] ?? 0) + m.term.weight * sectionWeight;
+      }
+    }
+    if (matches.length || negated.length) lines.push({ index, sentence, scores, family, weight, matches, negated });
+  });
+  return { lines, totals, subfunctions, quotas, leadership, entry, jobLines };
+}

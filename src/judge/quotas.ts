@@ -1,0 +1,64 @@
+import type { Knowledge } from "../lexicon/knowledge.js";
+import type { Token } from "../text/tokenize.js";
+import type { Span } from "../model/span.js";
+
+/** An explicit activity target: "50 outbound calls a day" -> 50 calls per day. */
+export interface ActivityQuota {
+  count: number;
+  activity: string;
+  period: string;
+  span: Span;
+  firstToken: number;
+}
+
+const MAX_PLAUSIBLE = 10_000;
+
+/** Finds "N <activity> per <period>" and "<period> target of N <activity>" in a sentence's tokens. */
+export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota[] {
+  const { window, activities, periods } = knowledge.quotas;
+  const found: ActivityQuota[] = [];
+  const activityAt = new Map(activities.matchAll(tokens).map((m) => [m.first, m]));
+  const periodAt = new Map(periods.matchAll(tokens).map((m) => [m.first, m]));
+  for (let i = 0; i < tokens.length; i++) {
+    const n = tokens[i]!.number;
+    if (n === null || n < 1 || n > MAX_PLAUSIBLE) continue;
+    let activity: { tag: string; at: number } | null = null;
+    for (let j = i + 1; j <= i + window && j < tokens.length; j++) {
+      if (tokens[j]!.clauseBreak) break;
+      const m = activityAt.get(j);
+      if (m) {
+        activity = { tag: m.term.tag, at: m.last };
+        break;
+      }
+    }
+    if (!activity) continue;
+    let period: { tag: string; at: number } | null = null;
+    for (let j = activity.at + 1; j <= activity.at + window && j < tokens.length; j++) {
+      const m = periodAt.get(j);
+      if (m) {
+        period = { tag: m.term.tag, at: m.last };
+        break;
+      }
+    }
+    // "a daily target of 50 calls": the period word comes first.
+    if (!period) {
+      for (let j = i - 1; j >= Math.max(0, i - window); j--) {
+        const m = periodAt.get(j);
+        if (m) {
+          period = { tag: m.term.tag, at: activity.at };
+          break;
+        }
+        if (tokens[j]!.clauseBreak) break;
+      }
+    }
+    if (!period) continue;
+    found.push({
+      count: n,
+      activity: activity.tag,
+      period: period.tag,
+      span: { start: tokens[i]!.start, end: tokens[Math.max(period.at, activity.at)]!.end },
+      firstToken: i,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,48 @@
+/**
+ * The numbers behind a verdict, in one place; a config can override any of them (`thresholds:`).
+ * Scores are sums of lexicon phrase weights (see rules/README.md).
+ */
+export interface Thresholds {
+  /** A line speaks for a family when its top family scores at least this, ahead of the others. */
+  minLineScore: number;
+  /** No single line counts for more than this, so one keyword-stuffed sentence cannot decide a posting. */
+  lineScoreCap: number;
+  /** Below this much weighted evidence in all, the duties are not sales, marketing or customer service. */
+  minEvidence: number;
+  /** Evidence that decides on its own, however long the posting. */
+  strongEvidence: number;
+  /** Below `strongEvidence`, evidence per line of the posting under this reads as incidental. */
+  minDensity: number;
+  /** Evidence at which confidence reaches about two thirds (1 - 1/e). */
+  confidenceScale: number;
+  /** Marketing and sales each at least this share of the evidence: the duties are hybrid. */
+  hybridShare: number;
+  /** Under this confidence a mismatch is a warning, not an error. */
+  errorConfidence: number;
+  /** A title's own function with less than this share of the evidence is not what the job is. */
+  titleShareFloor: number;
+  /** Weighted leadership signals (people, budget, strategy) a manager-level title needs. */
+  leadershipForManager: number;
+  /** Weighted entry-level signals that mark a job as entry level. */
+  entrySignals: number;
+  /** A title of another function is flagged only over this much evidence of sales or marketing work. */
+  otherTitleEvidence: number;
+  /** Lines of duties that must be present before "no duties of the title's function" is said. */
+  minJobLinesForOther: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  minLineScore: 1,
+  lineScoreCap: 4,
+  minEvidence: 3,
+  strongEvidence: 8,
+  minDensity: 0.2,
+  confidenceScale: 8,
+  hybridShare: 0.3,
+  errorConfidence: 0.45,
+  titleShareFloor: 0.2,
+  leadershipForManager: 2,
+  entrySignals: 2,
+  otherTitleEvidence: 14,
+  minJobLinesForOther: 6,
+};

@@ -1,0 +1,209 @@
+import type { SectionKind } from "../model/document.js";
+import { SECTION_KINDS } from "../model/document.js";
+import { DataError } from "../data/errors.js";
+import { asArray, asNumber, asObject, asString, rejectUnknownKeys, YamlFile } from "../data/yaml-file.js";
+import { compilePhrase, DEFAULT_GAP } from "./phrase.js";
+import { TermSet, type Term } from "./termset.js";
+
+export const FAMILIES = ["marketing", "sales", "customer_service"] as const;
+export type Family = (typeof FAMILIES)[number];
+/** What a title or a set of duties is: one family, marketing and sales both (hybrid), none, or too little text. */
+export type JobFamily = Family | "hybrid" | "other" | "unknown";
+
+export interface FamilyTag {
+  family: Family;
+  subfunction: string;
+}
+
+export interface TitleRule {
+  term: Term<string>;
+  /** `other` rules claim words that must not read as a function ("Product Manager", "Sales Operations"). */
+  family: Family | "other";
+  specialisation: string | null;
+  ambiguous: string | null;
+}
+
+/** family -> specialisation -> seniority level -> titles */
+export type Taxonomy = Record<string, Record<string, Record<string, string[]>>>;
+
+/** Everything jdlint knows, compiled from the YAML under rules/ (and any a config adds). */
+export interface Knowledge {
+  families: TermSet<FamilyTag>;
+  subfunctionLabels: Record<string, string>;
+  negation: { cues: TermSet<string>; window: number };
+  quotas: { window: number; activities: TermSet<string>; periods: TermSet<string> };
+  dutySeniority: TermSet<"leadership" | "entry">;
+  sections: { headings: TermSet<SectionKind>; weights: Record<SectionKind, number> };
+  titles: { classify: TitleRule[]; taxonomy: Taxonomy };
+  seniority: { levels: string[]; fallback: string; words: TermSet<string>; overrides: TermSet<string> };
+}
+
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+export interface KnowledgeSources {
+  lexicons: SourceFile[];
+  signals: SourceFile;
+  sections: SourceFile;
+  titles: SourceFile;
+  seniority: SourceFile;
+}
+
+type Path = (string | number)[];
+
+/** Reads a list of phrases: plain strings, or {phrase, weight?, gap?}. */
+function readTerms<Tag>(y: YamlFile, list: unknown, path: Path, tag: Tag): Term<Tag>[] {
+  return asArray(y, list, path).map((entry, i) => {
+    const at = [...path, i];
+    let source: string;
+    let weight = 1;
+    let gap = DEFAULT_GAP;
+    if (typeof entry === "string") source = entry;
+    else {
+      const obj = asObject(y, entry, at);
+      rejectUnknownKeys(y, obj, ["phrase", "weight", "gap", "note"], at);
+      source = asString(y, obj.phrase, [...at, "phrase"]);
+      if (obj.weight !== undefined) weight = asNumber(y, obj.weight, [...at, "weight"], 0, 10);
+      if (obj.gap !== undefined) gap = asNumber(y, obj.gap, [...at, "gap"], 0, 6);
+    }
+    try {
+      return { phrase: compilePhrase(source, gap), tag, weight, origin: `${y.file}:${y.lineOf(at) ?? "?"}` };
+    } catch (e) {
+      throw y.error(at, (e as Error).message);
+    }
+  });
+}
+
+function compileLexicon(src: SourceFile, labels: Record<string, string>): Term<FamilyTag>[] {
+  const y = YamlFile.parse(src.text, src.file);
+  const root = asObject(y, y.value(), []);
+  rejectUnknownKeys(y, root, ["family", "description", "sources", "subfunctions"], []);
+  const family = asString(y, root.family, ["family"]);
+  if (!(FAMILIES as readonly string[]).includes(family)) throw y.error(["family"], `family must be one of ${FAMILIES.join(", ")}`);
+  const subs = asObject(y, root.subfunctions, ["subfunctions"]);
+  const terms: Term<FamilyTag>[] = [];
+  for (const [id, body] of Object.entries(subs)) {
+    const path = ["subfunctions", id];
+    const sub = asObject(y, body, path);
+    rejectUnknownKeys(y, sub, ["label", "description", "terms"], path);
+    labels[`${family}.${id}`] = typeof sub.label === "string" ? sub.label : id;
+    terms.push(...readTerms(y, sub.terms, [...path, "terms"], { family: family as Family, subfunction: id }));
+  }
+  return terms;
+}
+
+function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" | "dutySeniority"> {
+  const y = YamlFile.parse(src.text, src.file);
+  const root = asObject(y, y.value(), []);
+  rejectUnknownKeys(y, root, ["negation", "quotas", "seniority"], []);
+  const neg = asObject(y, root.negation, ["negation"]);
+  const quotas = asObject(y, root.quotas, ["quotas"]);
+  const named = (key: "activities" | "periods") =>
+    Object.entries(asObject(y, quotas[key], ["quotas", key])).flatMap(([id, phrase]) =>
+      readTerms(y, [phrase], ["quotas", key, id], id),
+    );
+  const sen = asObject(y, root.seniority, ["seniority"]);
+  return {
+    negation: {
+      cues: new TermSet(readTerms(y, neg.cues, ["negation", "cues"], "negation")),
+      window: asNumber(y, neg.window, ["negation", "window"], 0, 12),
+    },
+    quotas: {
+      window: asNumber(y, quotas.window, ["quotas", "window"], 1, 12),
+      activities: new TermSet(named("activities")),
+      periods: new TermSet(named("periods")),
+    },
+    dutySeniority: new TermSet([
+      ...readTerms(y, sen.leadership, ["seniority", "leadership"], "leadership" as const),
+      ...readTerms(y, sen.entry, ["seniority", "entry"], "entry" as const),
+    ]),
+  };
+}
+
+function compileSections(src: SourceFile): Knowledge["sections"] {
+  const y = YamlFile.parse(src.text, src.file);
+  const root = asObject(y, y.value(), []);
+  rejectUnknownKeys(y, root, ["weights", "headings"], []);
+  const weightsIn = asObject(y, root.weights, ["weights"]);
+  const weights = {} as Record<SectionKind, number>;
+  for (const kind of SECTION_KINDS) weights[kind] = asNumber(y, weightsIn[kind], ["weights", kind], 0, 1);
+  const headingsIn = asObject(y, root.headings, ["headings"]);
+  const terms: Term<SectionKind>[] = [];
+  for (const [kind, list] of Object.entries(headingsIn)) {
+    if (!(SECTION_KINDS as readonly string[]).includes(kind)) throw y.error(["headings", kind], `unknown section kind "${kind}"`);
+    terms.push(...readTerms(y, list, ["headings", kind], kind as SectionKind));
+  }
+  return { headings: new TermSet(terms), weights };
+}
+
+function compileSeniority(src: SourceFile): Knowledge["seniority"] {
+  const y = YamlFile.parse(src.text, src.file);
+  const root = asObject(y, y.value(), []);
+  rejectUnknownKeys(y, root, ["levels", "default", "words", "overrides"], []);
+  const levels = asArray(y, root.levels, ["levels"]).map((l, i) => asString(y, l, ["levels", i]));
+  const fallback = asString(y, root.default, ["default"]);
+  if (!levels.includes(fallback)) throw y.error(["default"], `default "${fallback}" is not one of the levels`);
+  const leveled = (key: "words" | "overrides") =>
+    asArray(y, root[key], [key]).flatMap((entry, i) => {
+      const obj = asObject(y, entry, [key, i]);
+      rejectUnknownKeys(y, obj, ["match", "level", "note"], [key, i]);
+      const level = asString(y, obj.level, [key, i, "level"]);
+      if (!levels.includes(level)) throw y.error([key, i, "level"], `unknown level "${level}" (levels: ${levels.join(", ")})`);
+      return readTerms(y, [obj.match], [key, i, "match"], level);
+    });
+  return { levels, fallback, words: new TermSet(leveled("words")), overrides: new TermSet(leveled("overrides")) };
+}
+
+function compileTitles(src: SourceFile, levels: string[]): Knowledge["titles"] {
+  const y = YamlFile.parse(src.text, src.file);
+  const root = asObject(y, y.value(), []);
+  rejectUnknownKeys(y, root, ["classify", "taxonomy"], []);
+  const classify = asArray(y, root.classify, ["classify"]).map((entry, i): TitleRule => {
+    const at = ["classify", i];
+    const obj = asObject(y, entry, at);
+    rejectUnknownKeys(y, obj, ["match", "family", "specialisation", "ambiguous", "note"], at);
+    const family = asString(y, obj.family, [...at, "family"]);
+    if (!(FAMILIES as readonly string[]).includes(family) && family !== "other")
+      throw y.error([...at, "family"], `family must be one of ${FAMILIES.join(", ")}, other`);
+    const [term] = readTerms(y, [obj.match], [...at, "match"], family);
+    return {
+      term: term!,
+      family: family as Family | "other",
+      specialisation: obj.specialisation === undefined ? null : asString(y, obj.specialisation, [...at, "specialisation"]),
+      ambiguous: obj.ambiguous === undefined ? null : asString(y, obj.ambiguous, [...at, "ambiguous"]),
+    };
+  });
+  const taxonomy: Taxonomy = {};
+  for (const [family, specs] of Object.entries(asObject(y, root.taxonomy, ["taxonomy"]))) {
+    if (!(FAMILIES as readonly string[]).includes(family)) throw y.error(["taxonomy", family], `unknown family "${family}"`);
+    taxonomy[family] = {};
+    for (const [spec, byLevel] of Object.entries(asObject(y, specs, ["taxonomy", family]))) {
+      const entry: Record<string, string[]> = {};
+      for (const [level, titles] of Object.entries(asObject(y, byLevel, ["taxonomy", family, spec]))) {
+        const at = ["taxonomy", family, spec, level];
+        if (!levels.includes(level)) throw y.error(at, `unknown seniority level "${level}" (levels: ${levels.join(", ")})`);
+        entry[level] = asArray(y, titles, at).map((t, i) => asString(y, t, [...at, i]));
+      }
+      taxonomy[family]![spec] = entry;
+    }
+  }
+  return { classify, taxonomy };
+}
+
+/** Compiles and validates all knowledge files. Throws a DataError naming the file and line of the first problem. */
+export function compileKnowledge(sources: KnowledgeSources): Knowledge {
+  const subfunctionLabels: Record<string, string> = {};
+  const familyTerms = sources.lexicons.flatMap((src) => compileLexicon(src, subfunctionLabels));
+  if (familyTerms.length === 0) throw new DataError(sources.lexicons[0]?.file ?? "lexicons", null, "no lexicon terms");
+  const seniority = compileSeniority(sources.seniority);
+  return {
+    families: new TermSet(familyTerms),
+    subfunctionLabels,
+    ...compileSignals(sources.signals),
+    sections: compileSections(sources.sections),
+    titles: compileTitles(sources.titles, seniority.levels),
+    seniority,
+  };
+}

@@ -1,0 +1,42 @@
+import type { Locator } from "./locator.js";
+import type { Span } from "./span.js";
+
+/** What a part of a posting is about; duties weigh most when judging what the job is. */
+export type SectionKind = "duties" | "requirements" | "company" | "benefits" | "other";
+
+export const SECTION_KINDS: readonly SectionKind[] = ["duties", "requirements", "company", "benefits", "other"];
+
+export interface Section {
+  kind: SectionKind;
+  heading: string | null;
+  headingSpan: Span | null;
+  /** From the heading (or the section's first text) to its last text. */
+  span: Span;
+}
+
+/** A sentence or a bullet item: the unit that evidence is reported on. */
+export interface Sentence {
+  span: Span;
+  text: string;
+  section: number;
+  bullet: boolean;
+}
+
+/**
+ * One posting, whatever format it came in. Offsets refer to `text`; `locator` turns them into
+ * line/column in the source file.
+ */
+export interface PostingDocument {
+  /** The analysed text: for text and Markdown, the file itself. */
+  text: string;
+  format: string;
+  title: string | null;
+  titleSpan: Span | null;
+  sections: Section[];
+  sentences: Sentence[];
+  /** Front matter and other metadata the format carries. */
+  meta: Record<string, unknown>;
+  /** A record's id inside a multi-posting file, else null. */
+  recordId: string | null;
+  locator: Locator;
+}

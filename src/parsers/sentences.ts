@@ -1,0 +1,51 @@
+import type { Span } from "../model/span.js";
+
+// Words that end with a dot without ending the sentence.
+const ABBREVIATIONS = new Set([
+  "e.g", "i.e", "etc", "inc", "ltd", "co", "corp", "mr", "mrs", "ms", "dr", "st", "vs", "jr", "sr", "no", "approx",
+  "dept", "u.s", "u.k", "min", "max", "incl", "esp", "est", "ph.d", "b.a", "b.s", "m.s", "m.a", "mba", "fig",
+]);
+// A full stop (or ! ?) where the next sentence starts, with or without the space (boards often lose it).
+const BOUNDARY = /([.!?]+)(["”’)]?)(\s*)(?=["“(]?[A-Z0-9])/g;
+// Bullets run into one line: "experience:* Great skills* Positive attitude", "• one • two".
+const INLINE_BULLET = /(?:\s|^|(?<=[\p{L}\p{P}]))(?:[*•·●▪■◦]|\s-\s)\s*(?=\S)/gu;
+const MIN_GLUED_WORD = 3;
+
+function isAbbreviation(text: string, dot: number): boolean {
+  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
+  if (!before) return false;
+  const word = before[1]!.toLowerCase();
+  return ABBREVIATIONS.has(word) || /^(?:[a-z]\.)+[a-z]?$/.test(word) || word.length === 1;
+}
+
+/** Splits text[start, end) into sentence spans, trimmed, without empty or punctuation-only pieces. */
+export function splitSentences(text: string, start: number, end: number): Span[] {
+  const piece = text.slice(start, end);
+  const cuts = new Set<number>();
+  for (const m of piece.matchAll(INLINE_BULLET)) {
+    if ((m.index ?? 0) > 0) cuts.add(m.index ?? 0);
+  }
+  for (const m of piece.matchAll(BOUNDARY)) {
+    const dot = m.index ?? 0;
+    const after = dot + m[1]!.length + m[2]!.length;
+    if (m[1] === "." && isAbbreviation(piece, dot)) continue;
+    if (m[3] === "") {
+      // Glued: "driven.The" splits, "Node.Js" or "3.5" does not.
+      const wordBefore = /(\p{L}+)$/u.exec(piece.slice(Math.max(0, dot - 20), dot))?.[1] ?? "";
+      const next = piece.slice(after, after + 3);
+      if (m[1] !== "." || wordBefore.length < MIN_GLUED_WORD || !/^[A-Z][a-z]{2}/.test(next)) continue;
+      if (/[A-Z]/.test(wordBefore.slice(1))) continue;
+    }
+    cuts.add(after);
+  }
+  const points = [0, ...[...cuts].sort((a, b) => a - b), piece.length];
+  const spans: Span[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    let s = points[i]!;
+    let e = points[i + 1]!;
+    while (s < e && /[\s*•·●▪■◦-]/.test(piece[s]!)) s++;
+    while (e > s && /\s/.test(piece[e - 1]!)) e--;
+    if (e > s && /[\p{L}\p{N}]/u.test(piece.slice(s, e))) spans.push({ start: start + s, end: start + e });
+  }
+  return spans;
+}

@@ -1,0 +1,64 @@
+import { buildDocument, classifyHeading } from "../model/build.js";
+import type { PostingDocument } from "../model/document.js";
+import { Locator } from "../model/locator.js";
+import type { Span } from "../model/span.js";
+import type { Knowledge } from "../lexicon/knowledge.js";
+import { scanBlocks } from "./blocks.js";
+import { maskComments } from "./comments.js";
+
+const TITLE_LINE = /^[ \t]*(?:job[ \t]+title|title|position|role)[ \t]*:[ \t]*(\S.*?)[ \t]*$/im;
+const MAX_TITLE_CHARS = 150;
+const TITLE_SEARCH_CHARS = 2000;
+
+/** The first non-empty line, when it is short enough to be a title. */
+export function firstLineTitle(text: string, from: number, to: number): Span | null {
+  const m = /\S[^\n\r]*/.exec(text.slice(from, to));
+  if (!m) return null;
+  const start = from + (m.index ?? 0);
+  const end = start + m[0].trimEnd().length;
+  return end - start <= MAX_TITLE_CHARS ? { start, end } : null;
+}
+
+/** `Title: ...` or `Job title: ...` near the top, else the first non-empty line. */
+export function findTextTitle(knowledge: Knowledge, text: string, from: number, to: number): Span | null {
+  const head = text.slice(from, Math.min(to, from + TITLE_SEARCH_CHARS));
+  const labelled = TITLE_LINE.exec(head);
+  if (labelled) {
+    const start = from + (labelled.index ?? 0) + labelled[0].indexOf(labelled[1]!);
+    return { start, end: start + labelled[1]!.length };
+  }
+  const first = firstLineTitle(text, from, to);
+  if (!first) return null;
+  // A posting that starts with "Responsibilities" has no title line.
+  return classifyHeading(knowledge, text.slice(first.start, first.end).replace(/:$/, "")) ? null : first;
+}
+
+/** Blocks of text[from,to) with the title line left out. */
+export function blocksWithoutTitle(knowledge: Knowledge, text: string, from: number, to: number, titleSpan: Span | null, markdown: boolean) {
+  const isHeading = (t: string) => classifyHeading(knowledge, t) !== null;
+  return scanBlocks(text, from, to, { markdown, isHeading }).filter(
+    (b) => !titleSpan || b.end <= titleSpan.start || b.start >= titleSpan.end,
+  );
+}
+
+export function parseText(knowledge: Knowledge, source: string): PostingDocument {
+  const text = maskComments(source);
+  const titleSpan = findTextTitle(knowledge, text, 0, text.length);
+  // A "Title: X" line is all title; drop its label from the blocks too.
+  const lineOf = titleSpan ? lineRange(text, titleSpan) : null;
+  return buildDocument(knowledge, {
+    text,
+    format: "text",
+    title: titleSpan ? text.slice(titleSpan.start, titleSpan.end) : null,
+    titleSpan,
+    blocks: blocksWithoutTitle(knowledge, text, 0, text.length, lineOf, false),
+    locator: new Locator(text),
+  });
+}
+
+export function lineRange(text: string, s: Span): Span {
+  const start = text.lastIndexOf("\n", s.start - 1) + 1;
+  let end = text.indexOf("\n", s.end);
+  if (end < 0) end = text.length;
+  return { start, end };
+}
