@@ -1,3 +1,4 @@
+import { createReadStream, fstatSync } from "node:fs";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { globby } from "globby";
 import type { CliIo } from "./io.js";
@@ -10,6 +11,13 @@ export function nodeIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     readFile: (p) => readFile(p),
+    readChunks: (p) => createReadStream(p),
+    stdin: {
+      get piped() {
+        return stdinIsPiped();
+      },
+      chunks: () => process.stdin,
+    },
     writeFile: (p, t) => writeFile(p, t, "utf8"),
     async kind(p) {
       try {
@@ -21,4 +29,14 @@ export function nodeIo(): CliIo {
     },
     glob: (patterns, cwd) => globby(patterns, { cwd, gitignore: true, absolute: false, dot: false, followSymbolicLinks: false }),
   };
+}
+
+/** Whether standard input is a pipe or a file: `cmd | jdlint` and `jdlint < file`, not a terminal or nothing. */
+function stdinIsPiped(): boolean {
+  try {
+    const s = fstatSync(0);
+    return s.isFIFO() || s.isFile();
+  } catch {
+    return false;
+  }
 }

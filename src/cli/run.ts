@@ -1,18 +1,20 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { resolve } from "node:path";
 import { builtinRules } from "../../rules/index.js";
 import { defaultRules } from "../config/rules.js";
-import { DataError, InputError } from "../data/errors.js";
+import { DataError } from "../data/errors.js";
 import { lintDocument, type LintSettings } from "../engine/linter.js";
 import type { LintResult } from "../engine/result.js";
 import { formatters } from "../formatters/index.js";
 import { DEFAULT_THRESHOLDS } from "../judge/thresholds.js";
-import { INPUT_FORMATS, parsePostings, type InputFormat } from "../parsers/index.js";
-import { decodeText } from "./decode.js";
+import { parseColumnMapping } from "../parsers/csv.js";
+import { INPUT_FORMATS, type InputFormat } from "../parsers/index.js";
 import { discover } from "./discover.js";
+import { readInputs } from "./inputs.js";
 import type { CliIo } from "./io.js";
 import { loadBuiltinKnowledge } from "./knowledge-files.js";
 
+export const VERSION = "0.1.0";
 export const EXIT_OK = 0;
 export const EXIT_LINT = 1;
 export const EXIT_FAILURE = 2;
@@ -24,6 +26,8 @@ interface Options {
   quiet: boolean;
   color?: boolean;
   inputFormat?: InputFormat;
+  stdinFilename?: string;
+  csvColumns?: Record<string, string>;
   debug: boolean;
 }
 
@@ -33,8 +37,8 @@ function program(io: CliIo): Command {
       "Lint job postings: compare what the title claims with what the duties really are,\n" +
         "and suggest titles that fit (marketing vs sales vs customer service).",
     )
-    .version("0.1.0", "-v, --version")
-    .argument("[paths...]", "posting files, folders (postings inside are linted) or globs")
+    .version(VERSION, "-v, --version")
+    .argument("[paths...]", "posting files, folders (postings inside are linted), globs, http(s) URLs, or - for standard input")
     .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
     .option("-o, --output-file <path>", "write the report to a file instead of standard output")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v) => parseCount(v), -1)
@@ -42,6 +46,8 @@ function program(io: CliIo): Command {
     .option("--color", "force colour output")
     .option("--no-color", "disable colour output")
     .addOption(new Option("--input-format <name>", "read every input as this format").choices([...INPUT_FORMATS]))
+    .option("--stdin-filename <name>", "the file name standard input stands for (its ending chooses the format)")
+    .option("--csv-columns <map>", "CSV columns by other names, e.g. title=Job Name,description=Body", csvColumns)
     .option("--debug", "print stack traces of internal errors", false)
     .addHelpText(
       "after",
@@ -51,6 +57,14 @@ function program(io: CliIo): Command {
     )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+}
+
+function csvColumns(v: string): Record<string, string> {
+  try {
+    return parseColumnMapping(v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
 }
 
 function parseCount(v: string): number {
@@ -81,7 +95,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const opts = cmd.opts<Options>();
-  const paths = cmd.args;
+  // Piped input with no paths is read as standard input.
+  const paths = cmd.args.length === 0 && io.stdin?.piped ? ["-"] : cmd.args;
   if (paths.length === 0) {
     io.stderr.write("jdlint: no postings given. Try: jdlint posting.md, or jdlint --help\n");
     return EXIT_FAILURE;
@@ -93,28 +108,23 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     let failed = problems.length > 0;
     for (const p of problems) io.stderr.write(problemLine(p.file, p.reason));
     const results: LintResult[] = [];
-    for (const file of files) {
-      const got = await readPosting(io, file);
-      if ("error" in got) {
+    for await (const item of readInputs(knowledge, files, io, {
+      inputFormat: opts.inputFormat,
+      stdinFilename: opts.stdinFilename,
+      csvColumns: opts.csvColumns,
+    })) {
+      if ("error" in item) {
         failed = true;
-        io.stderr.write(problemLine(file, got.error));
-        continue;
-      }
-      try {
-        for (const doc of parsePostings(knowledge, got.text, file, opts.inputFormat)) {
-          if (doc instanceof InputError) {
-            failed = true;
-            io.stderr.write(problemLine(doc.file, doc.reason, doc.line));
-          } else results.push(lintDocument(doc, file, settings));
-        }
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        failed = true;
-        io.stderr.write(problemLine(e.file, e.reason, e.line));
-      }
+        io.stderr.write(problemLine(item.file, item.error, item.line));
+      } else results.push(lintDocument(item.doc, item.file, settings));
     }
     const shown = opts.quiet ? results.map(onlyErrors) : results;
-    const report = formatters[opts.format]!(shown, { color: opts.outputFile ? false : useColour(io, opts.color), cwd: io.cwd });
+    const report = formatters[opts.format]!(shown, {
+      color: opts.outputFile ? false : useColour(io, opts.color),
+      cwd: io.cwd,
+      rules: settings.rules.map((r) => r.rule.meta),
+      version: VERSION,
+    });
     if (opts.outputFile) await io.writeFile(resolve(io.cwd, opts.outputFile), report);
     else io.stdout.write(report);
     if (failed) return EXIT_FAILURE;
@@ -130,17 +140,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`jdlint: internal error: ${(e as Error).message}${opts.debug ? `\n${(e as Error).stack}` : " (run with --debug for details)"}\n`);
     return EXIT_FAILURE;
   }
-}
-
-async function readPosting(io: CliIo, file: string): Promise<{ text: string } | { error: string }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(resolve(io.cwd, file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { error: code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "is a folder" : `cannot read (${code ?? (e as Error).message})` };
-  }
-  return decodeText(bytes);
 }
 
 function onlyErrors(r: LintResult): LintResult {

@@ -1,8 +1,14 @@
+import { github } from "./github.js";
+import { html } from "./html.js";
 import { json } from "./json.js";
+import { jsonl } from "./jsonl.js";
+import { junit } from "./junit.js";
+import { markdown } from "./markdown.js";
+import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 import type { Formatter } from "./types.js";
 
 export type { Formatter, FormatterContext } from "./types.js";
 
-/** Output formats by name. */
-export const formatters: Record<string, Formatter> = { stylish, json };
+/** Output formats by name (the choices of --format). */
+export const formatters: Record<string, Formatter> = { stylish, json, jsonl, sarif, github, junit, markdown, html };

@@ -12,6 +12,8 @@ export interface ActivityQuota {
 }
 
 const MAX_PLAUSIBLE = 10_000;
+/** How many tokens a shared period may stand after an earlier activity ("50 calls and send 50 emails a day"). */
+const COORDINATION_REACH = 10;
 
 /** Finds "N <activity> per <period>" and "<period> target of N <activity>" in a sentence's tokens. */
 export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota[] {
@@ -19,6 +21,7 @@ export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota
   const found: ActivityQuota[] = [];
   const activityAt = new Map(activities.matchAll(tokens).map((m) => [m.first, m]));
   const periodAt = new Map(periods.matchAll(tokens).map((m) => [m.first, m]));
+  const pending: Array<{ i: number; activity: { tag: string; at: number } }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const n = tokens[i]!.number;
     if (n === null || n < 1 || n > MAX_PLAUSIBLE) continue;
@@ -51,7 +54,21 @@ export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota
         if (tokens[j]!.clauseBreak) break;
       }
     }
-    if (!period) continue;
+    // "50 calls and 50 emails a day": the period stated once covers each activity before it.
+    if (!period) {
+      pending.push({ i, activity });
+      continue;
+    }
+    for (const p of pending.splice(0)) {
+      if (period.at - p.activity.at > COORDINATION_REACH) continue;
+      found.push({
+        count: tokens[p.i]!.number!,
+        activity: p.activity.tag,
+        period: period.tag,
+        span: { start: tokens[p.i]!.start, end: tokens[p.activity.at]!.end },
+        firstToken: p.i,
+      });
+    }
     found.push({
       count: n,
       activity: activity.tag,
@@ -60,5 +77,5 @@ export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota
       firstToken: i,
     });
   }
-  return found;
+  return found.sort((a, b) => a.firstToken - b.firstToken);
 }

@@ -14,7 +14,10 @@ export interface TitleClass {
   rules: TitleRule[];
 }
 
-/** Rules apply in file order; a match consumes its words, so "telemarketing" never also reads as "marketing". */
+/**
+ * Rules apply in file order; a match consumes its words, so "telemarketing" never also reads as "marketing".
+ * A rule matches every free occurrence of its phrase.
+ */
 function matchRules(rules: TitleRule[], tokens: Token[]): Array<{ rule: TitleRule; first: number }> {
   const used = new Array<boolean>(tokens.length).fill(false);
   const found: Array<{ rule: TitleRule; first: number }> = [];
@@ -28,7 +31,7 @@ function matchRules(rules: TitleRule[], tokens: Token[]): Array<{ rule: TitleRul
       if (!free) continue;
       for (let k = i; k <= last; k++) used[k] = true;
       found.push({ rule, first: i });
-      break;
+      i = last;
     }
   }
   return found.sort((a, b) => a.first - b.first);
@@ -52,20 +55,18 @@ export function classifyTitle(knowledge: Knowledge, title: string | null): Title
   if (!title || !title.trim()) {
     return { family: "unknown", specialisation: null, level: knowledge.seniority.fallback, ambiguous: null, rules: [] };
   }
-  const tokens = tokenize(title);
+  // A title's punctuation separates parts, not clauses: "Engineer, Marketing" is still one title.
+  const tokens = tokenize(title).map((t) => ({ ...t, clauseBreak: false }));
   const found = matchRules(knowledge.titles.classify, tokens);
   const families = new Set<Family | "other">(found.map((f) => f.rule.family));
-  let family: JobFamily;
-  if (families.has("marketing") && families.has("sales")) family = "hybrid";
-  else {
-    // The most specific rule (earliest in the data) that names a function decides.
-    const byPriority = [...found].sort(
-      (a, b) => knowledge.titles.classify.indexOf(a.rule) - knowledge.titles.classify.indexOf(b.rule),
-    );
-    const named = byPriority.find((f) => f.rule.family !== "other");
-    family = named ? named.rule.family : "other";
-  }
-  const first = found.find((f) => f.rule.specialisation);
+  // Marketing and sales together are hybrid; otherwise the function named first in the title decides
+  // ("Customer Support Account Executive" is customer service). `other` rules only claim words.
+  const named = found.filter((f) => f.rule.family !== "other");
+  const family: JobFamily = families.has("marketing") && families.has("sales") ? "hybrid" : (named[0]?.rule.family as Family | undefined) ?? "other";
+  const order = (r: TitleRule) => knowledge.titles.classify.indexOf(r);
+  const first = named
+    .filter((f) => f.rule.specialisation && (family === "hybrid" || f.rule.family === family))
+    .sort((a, b) => order(a.rule) - order(b.rule))[0];
   return {
     family,
     specialisation: first?.rule.specialisation ?? null,

@@ -53,6 +53,11 @@ export interface KnowledgeSources {
 
 type Path = (string | number)[];
 
+/** A `{match, gap?}` entry as a phrase entry. */
+function withGap(obj: Record<string, unknown>): unknown {
+  return obj.gap === undefined ? obj.match : { phrase: obj.match, gap: obj.gap };
+}
+
 /** Reads a list of phrases: plain strings, or {phrase, weight?, gap?}. */
 function readTerms<Tag>(y: YamlFile, list: unknown, path: Path, tag: Tag): Term<Tag>[] {
   return asArray(y, list, path).map((entry, i) => {
@@ -148,10 +153,10 @@ function compileSeniority(src: SourceFile): Knowledge["seniority"] {
   const leveled = (key: "words" | "overrides") =>
     asArray(y, root[key], [key]).flatMap((entry, i) => {
       const obj = asObject(y, entry, [key, i]);
-      rejectUnknownKeys(y, obj, ["match", "level", "note"], [key, i]);
+      rejectUnknownKeys(y, obj, ["match", "gap", "level", "note"], [key, i]);
       const level = asString(y, obj.level, [key, i, "level"]);
       if (!levels.includes(level)) throw y.error([key, i, "level"], `unknown level "${level}" (levels: ${levels.join(", ")})`);
-      return readTerms(y, [obj.match], [key, i, "match"], level);
+      return readTerms(y, [withGap(obj)], [key, i, "match"], level);
     });
   return { levels, fallback, words: new TermSet(leveled("words")), overrides: new TermSet(leveled("overrides")) };
 }
@@ -163,11 +168,11 @@ function compileTitles(src: SourceFile, levels: string[]): Knowledge["titles"] {
   const classify = asArray(y, root.classify, ["classify"]).map((entry, i): TitleRule => {
     const at = ["classify", i];
     const obj = asObject(y, entry, at);
-    rejectUnknownKeys(y, obj, ["match", "family", "specialisation", "ambiguous", "note"], at);
+    rejectUnknownKeys(y, obj, ["match", "gap", "family", "specialisation", "ambiguous", "note"], at);
     const family = asString(y, obj.family, [...at, "family"]);
     if (!(FAMILIES as readonly string[]).includes(family) && family !== "other")
       throw y.error([...at, "family"], `family must be one of ${FAMILIES.join(", ")}, other`);
-    const [term] = readTerms(y, [obj.match], [...at, "match"], family);
+    const [term] = readTerms(y, [withGap(obj)], [...at, "match"], family);
     return {
       term: term!,
       family: family as Family | "other",

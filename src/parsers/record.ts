@@ -1,11 +1,9 @@
-import { buildDocument } from "../model/build.js";
-import type { PostingDocument, SectionKind } from "../model/document.js";
-import { Locator, type SourceSegment } from "../model/locator.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
-import { InputError } from "../data/errors.js";
-import { scanBlocks, type Block } from "./blocks.js";
 import { classifyHeading } from "../model/build.js";
-import { htmlToText } from "./html-text.js";
+import type { PostingDocument, SectionKind } from "../model/document.js";
+import { InputError } from "../data/errors.js";
+import { buildFromFields, humanise, jsonField, jsonText, type PostingField, type PostingFields } from "./fields.js";
+import { isObject, prop, unlocated, type JsonNode } from "./json-located.js";
 
 /** The generic posting record: `{ id?, title, description?, sections?: { name: text } }`. */
 export interface PostingRecord {
@@ -26,78 +24,62 @@ const FIELD_KINDS: Array<[RegExp, SectionKind]> = [
 ];
 
 export function fieldKind(knowledge: Knowledge, name: string): SectionKind {
+  return textFieldKind(knowledge, name) ?? "other";
+}
+
+/** The kind of a field whose name says it holds posting text, or null for other fields (location, date...). */
+export function textFieldKind(knowledge: Knowledge, name: string): SectionKind | null {
   for (const [re, kind] of FIELD_KINDS) if (re.test(name)) return kind;
-  return classifyHeading(knowledge, name.replace(/[_-]+/g, " ")) ?? "other";
+  return classifyHeading(knowledge, name.replace(/[_-]+/g, " "));
 }
 
-function humanise(name: string): string {
-  const words = name.replace(/[_-]+/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
+/** Where a record is in its file, and how to name it. */
 export interface RecordSource {
   /** The file the record came from, for messages. */
   file: string;
-  /** The record's own source text (a JSONL line, say) and where it starts in the file. */
+  /** The record's own source text (a JSONL line, say), starting at a line start. */
   source: string;
   firstLine: number;
   /** Used when the record has no id of its own. */
   fallbackId: string | null;
+  /** Where `source` starts in the text the record's nodes were located in; 0 when located in `source` itself. */
+  base?: number;
+}
+
+/** The parts every structured posting shares: where it is, and its id. */
+export function fieldsBase(node: JsonNode, src: RecordSource, format: string, idKey = "id"): Omit<PostingFields, "title" | "fields" | "meta"> {
+  const id = prop(node, idKey)?.value;
+  return {
+    format,
+    recordId: id === undefined || id === null || id === "" || typeof id === "object" ? src.fallbackId : String(id),
+    source: src.source,
+    base: src.base ?? 0,
+    lineOffset: src.firstLine - 1,
+  };
+}
+
+export function titleText(node: JsonNode | undefined) {
+  return typeof node?.value === "string" ? jsonText(node.value, node.start) : null;
+}
+
+/** The generic record's fields: its description, then each of its sections under a heading its name gives. */
+export function recordFields(knowledge: Knowledge, node: JsonNode, src: RecordSource): PostingFields {
+  if (!isObject(node)) throw new InputError(src.file, "a posting record must be a JSON object", src.firstLine);
+  const fields: PostingField[] = [];
+  const description = jsonField("Description", "other", prop(node, "description"));
+  if (description) fields.push(description);
+  const sections = prop(node, "sections");
+  for (const [name, value] of sections?.props ?? []) {
+    const field = jsonField(humanise(name), fieldKind(knowledge, name), value);
+    if (field) fields.push(field);
+  }
+  return { ...fieldsBase(node, src, "record"), title: titleText(prop(node, "title")), fields, meta: {} };
 }
 
 /**
  * Builds a document from a record: the title, then each text field as a section whose kind its name gives.
  * Field text may hold HTML or Markdown; positions map to where each value starts in the record's source.
  */
-export function parseRecord(knowledge: Knowledge, record: PostingRecord, src: RecordSource): PostingDocument {
-  if (record === null || typeof record !== "object" || Array.isArray(record))
-    throw new InputError(src.file, "a posting record must be a JSON object", src.firstLine);
-  const title = typeof record.title === "string" && record.title.trim() ? record.title.trim() : null;
-  const fields: Array<[string, string]> = [];
-  if (typeof record.description === "string") fields.push(["description", record.description]);
-  if (record.sections && typeof record.sections === "object") {
-    for (const [name, value] of Object.entries(record.sections)) {
-      if (typeof value === "string") fields.push([name, value]);
-    }
-  }
-  let text = "";
-  const segments: SourceSegment[] = [];
-  const blocks: Block[] = [];
-  const where = (key: string) => Math.max(0, src.source.indexOf(`"${key}"`));
-  const append = (piece: string, sourceStart: number) => {
-    segments.push({ textStart: text.length, textEnd: text.length + piece.length, sourceStart, exact: false });
-    text += piece;
-  };
-  let titleSpan = null;
-  if (title) {
-    append(title, where("title"));
-    titleSpan = { start: 0, end: title.length };
-    append("\n\n", where("title"));
-  }
-  for (const [name, raw] of fields) {
-    const body = htmlToText(raw).trim();
-    if (!body) continue;
-    const heading = humanise(name);
-    const at = where(name);
-    const headingStart = text.length;
-    append(heading, at);
-    blocks.push({ type: "heading", start: headingStart, end: text.length, kind: fieldKind(knowledge, name) });
-    append("\n", at);
-    const bodyStart = text.length;
-    append(body, at);
-    const isHeading = (t: string) => classifyHeading(knowledge, t) !== null;
-    blocks.push(...scanBlocks(text, bodyStart, text.length, { markdown: true, isHeading }));
-    append("\n\n", at);
-  }
-  const id = record.id === undefined || record.id === null || record.id === "" ? src.fallbackId : String(record.id);
-  return buildDocument(knowledge, {
-    text,
-    format: "record",
-    title,
-    titleSpan,
-    blocks,
-    meta: {},
-    recordId: id,
-    locator: new Locator(src.source, segments, src.firstLine - 1),
-  });
+export function parseRecord(knowledge: Knowledge, record: PostingRecord, src: RecordSource, node: JsonNode = unlocated(record)): PostingDocument {
+  return buildFromFields(knowledge, recordFields(knowledge, node, src));
 }

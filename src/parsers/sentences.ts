@@ -10,6 +10,9 @@ const BOUNDARY = /([.!?]+)(["”’)]?)(\s*)(?=["“(]?[A-Z0-9])/g;
 // Bullets run into one line: "experience:* Great skills* Positive attitude", "• one • two".
 const INLINE_BULLET = /(?:\s|^|(?<=[\p{L}\p{P}]))(?:[*•·●▪■◦]|\s-\s)\s*(?=\S)/gu;
 const MIN_GLUED_WORD = 3;
+// Bullet items joined when a board dropped the line breaks: "when neededMaintain the", "etc.)Lift heavy".
+// The word before must be all lowercase, so "JavaScript" or "LinkedIn" are left alone.
+const GLUED_ITEMS = /(?<=(?<![\p{L}])[a-z]{3,}|[)\]:])(?=[A-Z][a-z]{2,})/gu;
 
 function isAbbreviation(text: string, dot: number): boolean {
   const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
@@ -25,6 +28,7 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   for (const m of piece.matchAll(INLINE_BULLET)) {
     if ((m.index ?? 0) > 0) cuts.add(m.index ?? 0);
   }
+  for (const m of piece.matchAll(GLUED_ITEMS)) cuts.add(m.index ?? 0);
   for (const m of piece.matchAll(BOUNDARY)) {
     const dot = m.index ?? 0;
     const after = dot + m[1]!.length + m[2]!.length;

@@ -1,0 +1,240 @@
+import { resolve } from "node:path";
+import { InputError } from "../data/errors.js";
+import type { Knowledge } from "../lexicon/knowledge.js";
+import type { PostingDocument } from "../model/document.js";
+import { parseJsonlLine, parsePostings, POSTING_EXTENSIONS, type InputFormat, type JsonShape } from "../parsers/index.js";
+import { decodeText } from "./decode.js";
+import { DEFAULT_FETCH_LIMITS, fetchPage, FetchError, isUrl, type FetchLimits } from "./fetch.js";
+import type { CliIo } from "./io.js";
+
+/** A posting read from an input, or one line saying why an input (or a record in it) could not be read. */
+export type InputItem = { file: string; doc: PostingDocument } | { file: string; error: string; line: number | null };
+
+export interface ReadOptions {
+  inputFormat?: InputFormat;
+  /** The name standard input stands for: its ending chooses the format. */
+  stdinFilename?: string;
+  /** --csv-columns: our field name -> the file's column name. */
+  csvColumns?: Record<string, string>;
+  fetchLimits?: FetchLimits;
+}
+
+/** The argument that stands for standard input. */
+export const STDIN = "-";
+// A JSONL line longer than this is reported, not held in memory.
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+      return "permission denied";
+    case "EISDIR":
+      return "is a folder";
+    default:
+      return `cannot read (${code ?? (e as Error).message})`;
+  }
+}
+
+/** Reads, decodes and parses each input in turn; a bad input becomes an error item and the rest go on. */
+export async function* readInputs(knowledge: Knowledge, files: string[], io: CliIo, opts: ReadOptions): AsyncGenerator<InputItem> {
+  for (const file of files) {
+    if (isUrl(file)) yield* readUrl(knowledge, file, opts);
+    else if (file === STDIN) yield* readStdin(knowledge, io, opts);
+    else yield* readFile(knowledge, file, io, opts);
+  }
+}
+
+/** The container a name alone says (or --input-format), before reading anything. */
+function formatByName(name: string, format: InputFormat | undefined) {
+  if (format && !shapeOf(format)) return format;
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  return ext ? POSTING_EXTENSIONS[ext] : undefined;
+}
+
+function shapeOf(format: InputFormat | undefined): JsonShape | undefined {
+  return format === "jsonld" || format === "greenhouse" || format === "lever" || format === "record" ? format : undefined;
+}
+
+async function* readFile(knowledge: Knowledge, file: string, io: CliIo, opts: ReadOptions): AsyncGenerator<InputItem> {
+  const path = resolve(io.cwd, file);
+  if (formatByName(file, opts.inputFormat) === "jsonl" && io.readChunks) {
+    yield* streamJsonl(knowledge, file, io.readChunks(path), opts);
+    return;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(path);
+  } catch (e) {
+    yield { file, error: readError(e), line: null };
+    return;
+  }
+  yield* parseBytes(knowledge, file, file, bytes, opts, opts.inputFormat);
+}
+
+async function* readStdin(knowledge: Knowledge, io: CliIo, opts: ReadOptions): AsyncGenerator<InputItem> {
+  const name = opts.stdinFilename ?? "<stdin>";
+  if (!io.stdin) {
+    yield { file: name, error: "standard input is not available", line: null };
+    return;
+  }
+  const nameForFormat = opts.stdinFilename ?? "";
+  if (formatByName(nameForFormat, opts.inputFormat) === "jsonl") {
+    yield* streamJsonl(knowledge, name, io.stdin.chunks(), opts);
+    return;
+  }
+  const parts: Uint8Array[] = [];
+  try {
+    for await (const chunk of io.stdin.chunks()) parts.push(chunk);
+  } catch (e) {
+    yield { file: name, error: readError(e), line: null };
+    return;
+  }
+  yield* parseBytes(knowledge, name, nameForFormat, Buffer.concat(parts), opts, opts.inputFormat);
+}
+
+async function* readUrl(knowledge: Knowledge, url: string, opts: ReadOptions): AsyncGenerator<InputItem> {
+  let page;
+  try {
+    page = await fetchPage(url, opts.fetchLimits ?? DEFAULT_FETCH_LIMITS);
+  } catch (e) {
+    if (!(e instanceof FetchError)) throw e;
+    yield { file: url, error: e.message, line: null };
+    return;
+  }
+  // The server's media type says what the page is, unless --input-format says otherwise.
+  const byType: InputFormat | undefined = /html/.test(page.mediaType ?? "") ? "html" : /json/.test(page.mediaType ?? "") ? "json" : undefined;
+  const legacy = page.charset && !/^(utf-?8|utf-?16(le|be)?)$/.test(page.charset) ? legacyDecoder(page.charset) : null;
+  if (legacy) {
+    yield* parseText(knowledge, url, new URL(page.url).pathname, legacy.decode(page.bytes), opts, opts.inputFormat ?? byType);
+    return;
+  }
+  yield* parseBytes(knowledge, url, new URL(page.url).pathname, page.bytes, opts, opts.inputFormat ?? byType);
+}
+
+/** A decoder for a charset a page declares (windows-1252, say), where every byte is some character. */
+function legacyDecoder(charset: string): TextDecoder | null {
+  try {
+    return new TextDecoder(charset);
+  } catch {
+    return null;
+  }
+}
+
+/** `file` names the input in messages; `name` is the name whose ending may say the format. */
+function* parseBytes(knowledge: Knowledge, file: string, name: string, bytes: Uint8Array, opts: ReadOptions, format: InputFormat | undefined): Generator<InputItem> {
+  const decoded = decodeText(bytes);
+  if ("error" in decoded) {
+    yield { file, error: decoded.error, line: null };
+    return;
+  }
+  yield* parseText(knowledge, file, name, decoded.text, opts, format);
+}
+
+function* parseText(knowledge: Knowledge, file: string, name: string, text: string, opts: ReadOptions, format: InputFormat | undefined): Generator<InputItem> {
+  try {
+    for (const doc of parsePostings(knowledge, text, name, { format, csvColumns: opts.csvColumns })) {
+      if (doc instanceof InputError) yield { file, error: doc.reason, line: doc.line };
+      else yield { file, doc };
+    }
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    yield { file, error: e.reason, line: e.line };
+  }
+}
+
+/** Lints a JSONL stream line by line: a malformed line is reported with its number and the rest go on. */
+async function* streamJsonl(knowledge: Knowledge, file: string, chunks: AsyncIterable<Uint8Array>, opts: ReadOptions): AsyncGenerator<InputItem> {
+  const shape = shapeOf(opts.inputFormat);
+  try {
+    for await (const item of lines(chunks)) {
+      if ("error" in item) {
+        yield { file, error: item.error, line: item.line };
+        continue;
+      }
+      if (!item.text.trim()) continue;
+      try {
+        yield { file, doc: parseJsonlLine(knowledge, item.text, file, item.line, shape) };
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        yield { file, error: e.reason, line: e.line };
+      }
+    }
+  } catch (e) {
+    // Only the file system's errors (no such file...) are the input's fault.
+    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+    yield { file, error: readError(e), line: null };
+  }
+}
+
+type Line = { line: number; text: string } | { line: number; error: string };
+
+/**
+ * The lines of a byte stream, one at a time, so memory is bounded by the longest line, however long the
+ * file. UTF-8 lines are decoded one by one, so one bad line is reported and the others are still read.
+ */
+export async function* lines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Line> {
+  let pending: Uint8Array[] = [];
+  let pendingSize = 0;
+  let tooLong = false;
+  let line = 0;
+  let utf16: TextDecoder | null = null;
+  let text = "";
+  const finish = (bytes: Uint8Array): Line => {
+    line++;
+    if (tooLong) return { line, error: `line is longer than ${MAX_LINE_BYTES / 1024 / 1024} MB` };
+    const decoded = decodeText(bytes);
+    if ("error" in decoded) return { line, error: decoded.error };
+    return { line, text: decoded.text.replace(/\r$/, "") };
+  };
+  for await (const chunk of chunks) {
+    if (line === 0 && pendingSize === 0 && !utf16) {
+      const bom = chunk[0] === 0xff && chunk[1] === 0xfe ? "utf-16le" : chunk[0] === 0xfe && chunk[1] === 0xff ? "utf-16be" : null;
+      if (bom) utf16 = new TextDecoder(bom, { fatal: true });
+    }
+    if (utf16) {
+      // UTF-16 cannot be split on newline bytes: decode as a stream, then split the text.
+      try {
+        text += utf16.decode(chunk, { stream: true });
+      } catch {
+        yield { line: line + 1, error: "not valid UTF-16 text" };
+        return;
+      }
+      let nl;
+      while ((nl = text.indexOf("\n")) >= 0) {
+        yield { line: ++line, text: text.slice(0, nl).replace(/^\uFEFF/, "").replace(/\r$/, "") };
+        text = text.slice(nl + 1);
+      }
+      continue;
+    }
+    let from = 0;
+    let nl;
+    while ((nl = chunk.indexOf(10, from)) >= 0) {
+      const tail = chunk.subarray(from, nl);
+      const bytes = pending.length ? Buffer.concat([...pending, tail]) : tail;
+      yield finish(bytes);
+      pending = [];
+      pendingSize = 0;
+      tooLong = false;
+      from = nl + 1;
+    }
+    const rest = chunk.subarray(from);
+    pendingSize += rest.length;
+    if (pendingSize > MAX_LINE_BYTES) tooLong = true;
+    if (!tooLong && rest.length) pending.push(rest);
+    else pending = [];
+  }
+  if (utf16) {
+    try {
+      text += utf16.decode();
+    } catch {
+      yield { line: line + 1, error: "not valid UTF-16 text" };
+      return;
+    }
+    if (text) yield { line: ++line, text: text.replace(/\r$/, "") };
+  } else if (pendingSize > 0) {
+    yield finish(Buffer.concat(pending));
+  }
+}

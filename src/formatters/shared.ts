@@ -1,0 +1,95 @@
+import { isAbsolute, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { LintResult, VerdictReport } from "../engine/result.js";
+import type { RuleMeta } from "../engine/types.js";
+import { familyName } from "../engine/messages.js";
+
+/** The project's public home: SARIF's informationUri, and the base of rule documentation links. */
+export const PROJECT_URL = "https://github.com/jdlint/jdlint";
+
+/** The duty families in the order every format shows the duty mix. */
+export const MIX_ORDER = ["marketing", "sales", "customer_service"] as const;
+
+/** A path relative to `cwd` with forward slashes; a path outside `cwd` stays absolute. */
+export function displayPath(file: string, cwd: string): string {
+  if (!isAbsolute(file)) return file.split(sep).join("/");
+  const rel = relative(cwd, file);
+  if (!rel || rel.startsWith("..") || isAbsolute(rel)) return file.split(sep).join("/");
+  return rel.split(sep).join("/");
+}
+
+/** A URI for an artifact: relative (forward slashes) under `cwd`, else a file: URL. */
+export function artifactUri(file: string, cwd: string): string {
+  const shown = displayPath(file, cwd);
+  if (isAbsolute(shown) || /^[A-Za-z]:/.test(shown)) return pathToFileURL(file).href;
+  return shown.split("/").map(encodeURIComponent).join("/");
+}
+
+/** Where a rule's documentation lives, as an absolute URL. */
+export function docsUrl(rule: RuleMeta): string {
+  return /^https?:\/\//.test(rule.docs) ? rule.docs : `${PROJECT_URL}/blob/main/${rule.docs}`;
+}
+
+export function percent(n: number): string {
+  return `${Math.round(n * 100)}%`;
+}
+
+/** "marketing 10% · sales 85% · customer service 5%" */
+export function dutyMixLabel(v: VerdictReport): string {
+  return MIX_ORDER.map((f) => `${familyName(f)} ${percent(v.dutyMix[f] ?? 0)}`).join(" · ");
+}
+
+/** "Marketing Director (rec-7)", or the file's posting without a title. */
+export function postingName(r: LintResult): string {
+  const title = r.title ?? "(no title)";
+  return r.recordId ? `${title} (${r.recordId})` : title;
+}
+
+export interface Totals {
+  postings: number;
+  flagged: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function totalsOf(results: LintResult[]): Totals {
+  return {
+    postings: results.length,
+    flagged: results.filter((r) => r.verdict.status !== "pass").length,
+    errors: results.reduce((s, r) => s + r.errorCount, 0),
+    warnings: results.reduce((s, r) => s + r.warningCount, 0),
+    infos: results.reduce((s, r) => s + r.infoCount, 0),
+  };
+}
+
+/** "posting" or "postings", by count. */
+export function noun(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+/** "1 posting", "3 postings". */
+export function plural(n: number, word: string): string {
+  return `${n} ${noun(n, word)}`;
+}
+
+// XML 1.0 forbids most control characters even as references: drop them (postings are untrusted).
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Escapes text for XML and HTML content and double- or single-quoted attributes. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(XML_INVALID, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+/** Like escapeXml, but keeps line breaks in an attribute value (a parser would fold them to spaces). */
+export function escapeXmlAttribute(text: string): string {
+  return escapeXml(text).replace(/\r/g, "&#13;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+export const escapeHtml = (text: string): string => escapeXml(text).replace(/&apos;/g, "&#39;");

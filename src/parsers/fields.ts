@@ -1,0 +1,127 @@
+import { decodeHTML } from "entities";
+import type { Knowledge } from "../lexicon/knowledge.js";
+import { buildDocument, classifyHeading } from "../model/build.js";
+import type { PostingDocument, SectionKind } from "../model/document.js";
+import { Locator } from "../model/locator.js";
+import type { Span } from "../model/span.js";
+import type { JsonNode } from "./json-located.js";
+import { scanBlocks, type Block } from "./blocks.js";
+import { appendHtmlFragment, looksLikeEscapedHtml, looksLikeHtml, type BlockSink } from "./html-blocks.js";
+import { addDecodingEntities, hasEntities, pointMap, TextBuilder, type OffsetMap } from "./source-map.js";
+
+/** A piece of text from a structured posting and where it stands in the source. */
+export interface FieldText {
+  value: string;
+  map: OffsetMap;
+}
+
+/** One text field of a structured posting: it becomes a section under its own heading. */
+export interface PostingField {
+  heading: string;
+  /** The section kind the field's name gives; null lets the heading's words decide. */
+  kind: SectionKind | null;
+  /** One text, or several (a list's items, each read as a bullet). */
+  parts: FieldText[];
+  /** Where the heading points: the field's name in the source. */
+  at: number;
+}
+
+/**
+ * A structured posting (a JSON record, a JobPosting, an ATS export, a CSV row), before it becomes a document.
+ * Offsets are into `source`'s containing text; `base` is where `source` starts in it.
+ */
+export interface PostingFields {
+  format: string;
+  title: FieldText | null;
+  fields: PostingField[];
+  recordId: string | null;
+  meta: Record<string, unknown>;
+  /** The record's own slice of the file, starting at a line start. */
+  source: string;
+  base: number;
+  /** Lines of the file before `source`. */
+  lineOffset: number;
+}
+
+/** "company_profile" -> "Company profile" */
+export function humanise(name: string): string {
+  const words = name.replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A JSON string value: escapes make inner positions inexact, so it points at where it starts. */
+export function jsonText(value: string, start: number): FieldText {
+  return { value, map: pointMap(value.length, start) };
+}
+
+/** Appends a field's text: HTML as HTML (even when escaped once more), anything else as plain or Markdown text. */
+export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: boolean): void {
+  let { value, map } = part;
+  if (looksLikeEscapedHtml(value)) {
+    value = decodeHTML(value);
+    map = pointMap(value.length, map[0]?.sourceStart ?? 0);
+  }
+  if (looksLikeHtml(value)) return appendHtmlFragment(sink, value, map);
+  const from = value.length - value.trimStart().length;
+  const to = value.trimEnd().length;
+  if (to <= from) return;
+  const start = sink.out.length;
+  if (hasEntities(value)) addDecodingEntities(sink.out, value, from, to, map);
+  else sink.out.addMapped(value.slice(from, to), from, true, map);
+  const end = sink.out.length;
+  if (asBullet && !value.includes("\n")) sink.blocks.push({ type: "bullet", start, end });
+  else sink.blocks.push(...scanBlocks(sink.out.text, start, end, { markdown: true, isHeading: sink.isHeading }));
+  sink.out.add("\n", map[0]?.sourceStart ?? 0, false);
+}
+
+/** The one way a structured posting becomes a document: title, then each field as a section. */
+export function buildFromFields(knowledge: Knowledge, posting: PostingFields): PostingDocument {
+  const out = new TextBuilder(posting.base);
+  const blocks: Block[] = [];
+  const sink: BlockSink = { out, blocks, isHeading: (t) => classifyHeading(knowledge, t) !== null };
+  let title: string | null = null;
+  let titleSpan: Span | null = null;
+  const raw = posting.title?.value ?? "";
+  const titleValue = (hasEntities(raw) ? decodeHTML(raw) : raw).replace(/\s+/g, " ").trim();
+  if (posting.title && titleValue) {
+    const lead = raw.length - raw.trimStart().length;
+    out.addMapped(titleValue, lead, titleValue === raw.trim(), posting.title.map);
+    title = titleValue;
+    titleSpan = { start: 0, end: out.length };
+    out.add("\n\n", posting.title.map[0]?.sourceStart ?? 0, false);
+  }
+  for (const field of posting.fields) {
+    if (!field.parts.some((p) => p.value.trim())) continue;
+    const headingStart = out.length;
+    out.add(field.heading, field.at, false);
+    blocks.push({ type: "heading", start: headingStart, end: out.length, kind: field.kind ?? undefined });
+    out.add("\n", field.at, false);
+    for (const part of field.parts) appendFieldText(sink, part, field.parts.length > 1);
+    out.add("\n", field.at, false);
+  }
+  return buildDocument(knowledge, {
+    text: out.text,
+    format: posting.format,
+    title,
+    titleSpan,
+    blocks,
+    meta: posting.meta,
+    recordId: posting.recordId,
+    locator: new Locator(posting.source, out.segments, posting.lineOffset),
+  });
+}
+
+/** A JSON node's text: a string, or a list of strings (and of objects naming one, like a DefinedTerm). */
+export function textParts(node: JsonNode | undefined): FieldText[] {
+  if (!node) return [];
+  if (typeof node.value === "string") return [jsonText(node.value, node.start)];
+  if (node.items) return node.items.flatMap((item) => textParts(item));
+  if (node.props) return textParts(node.props.get("description") ?? node.props.get("name"));
+  return [];
+}
+
+/** A field built from a JSON node, pointing at the node's key in the source. */
+export function jsonField(heading: string, kind: SectionKind | null, node: JsonNode | undefined): PostingField | null {
+  const parts = textParts(node);
+  return parts.length > 0 ? { heading, kind, parts, at: node!.start } : null;
+}

@@ -1,0 +1,102 @@
+import { parse, type DefaultTreeAdapterTypes as T } from "parse5";
+import type { Knowledge } from "../lexicon/knowledge.js";
+import { buildDocument, classifyHeading } from "../model/build.js";
+import type { PostingDocument } from "../model/document.js";
+import { Locator } from "../model/locator.js";
+import type { Span } from "../model/span.js";
+import type { Block } from "./blocks.js";
+import { buildFromFields } from "./fields.js";
+import { elements, HtmlWriter, isHidden, type BlockSink } from "./html-blocks.js";
+import { parseJsonLocated, type JsonNode } from "./json-located.js";
+import { findJobPostings, jobPostingFields } from "./jsonld.js";
+import { exactMap, TextBuilder } from "./source-map.js";
+
+// "Marketing Manager | Acme Careers": the page title's first part names the job.
+const SITE_SUFFIX = /\s+[|–—·•-]\s+|\s+::\s+/;
+
+/** Whether text is an HTML page rather than a posting that merely mentions a tag. */
+export function looksLikeHtmlPage(text: string): boolean {
+  return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text);
+}
+
+/** JobPostings in the page's JSON-LD scripts; a script that is not valid JSON is passed over, as browsers do. */
+function jsonLdPostings(source: string, root: T.Document): JsonNode[] {
+  const found: JsonNode[] = [];
+  for (const el of elements(root)) {
+    if (el.tagName !== "script") continue;
+    const type = el.attrs.find((a) => a.name === "type")?.value.trim().toLowerCase();
+    const text = el.childNodes[0];
+    if (type !== "application/ld+json" || !text?.sourceCodeLocation) continue;
+    const { startOffset, endOffset } = text.sourceCodeLocation;
+    // The script's own source, not its normalised text, so that offsets are file offsets.
+    try {
+      found.push(...findJobPostings(parseJsonLocated(source.slice(startOffset, endOffset), "<json-ld>", 1, startOffset)));
+    } catch {
+      continue;
+    }
+  }
+  return found;
+}
+
+function firstVisible(root: T.Node, tag: string): T.Element | null {
+  for (const el of elements(root)) {
+    if (el.tagName === tag && !hasHiddenAncestor(el)) return el;
+  }
+  return null;
+}
+
+function hasHiddenAncestor(el: T.Element): boolean {
+  for (let node: T.ParentNode | null = el.parentNode; node && "tagName" in node; node = node.parentNode) {
+    if (isHidden(node as T.Element) && (node as T.Element).tagName !== "head") return true;
+  }
+  return false;
+}
+
+/**
+ * A careers page: its schema.org JobPosting JSON-LD when it has one (one document per posting), else its
+ * visible text, with the <h1> (or the <title>) as the title and headings and lists as sections.
+ */
+export function parseHtml(knowledge: Knowledge, source: string, file = "<html>"): PostingDocument[] {
+  const root = parse(source, { sourceCodeLocationInfo: true });
+  const postings = jsonLdPostings(source, root);
+  if (postings.length > 0) {
+    return postings.map((node, i) =>
+      buildFromFields(knowledge, {
+        ...jobPostingFields(node, { file, source, firstLine: 1, fallbackId: postings.length > 1 ? String(i + 1) : null }),
+        format: "html",
+      }),
+    );
+  }
+  const out = new TextBuilder();
+  const blocks: Block[] = [];
+  const sink: BlockSink = { out, blocks, isHeading: (t) => classifyHeading(knowledge, t) !== null };
+  const writer = new HtmlWriter(sink, source, exactMap(source.length, 0));
+  // The title is written first, into a scratch block list, so that it opens no section.
+  const h1 = firstVisible(root, "h1");
+  const titleElement = h1 ?? firstVisible(root, "title");
+  let titleSpan: Span | null = null;
+  if (titleElement) {
+    writer.write(titleElement, "heading");
+    writer.flush();
+    const written = blocks[0];
+    blocks.length = 0;
+    if (written) {
+      const text = out.text.slice(written.start, written.end);
+      const cut = titleElement === h1 ? -1 : text.search(SITE_SUFFIX);
+      titleSpan = { start: written.start, end: cut > 0 ? written.start + cut : written.end };
+    }
+  }
+  const body = firstVisible(root, "body") ?? root;
+  writer.write(body, "paragraph", h1);
+  writer.flush();
+  return [
+    buildDocument(knowledge, {
+      text: out.text,
+      format: "html",
+      title: titleSpan ? out.text.slice(titleSpan.start, titleSpan.end) : null,
+      titleSpan,
+      blocks,
+      locator: new Locator(source, out.segments),
+    }),
+  ];
+}

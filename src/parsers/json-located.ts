@@ -1,0 +1,115 @@
+import { InputError } from "../data/errors.js";
+import { lineStarts } from "../model/locator.js";
+
+/** A JSON value and where it stands in its source, so evidence can point at the field it came from. */
+export interface JsonNode {
+  value: unknown;
+  /** Offset of the value's first character (a string's opening quote). */
+  start: number;
+  end: number;
+  props?: Map<string, JsonNode>;
+  items?: JsonNode[];
+}
+
+/**
+ * Parses JSON text into located nodes; throws an InputError naming the line on invalid JSON.
+ * `offset` is added to every position: where `text` starts in a larger source (a script in a page, say).
+ */
+export function parseJsonLocated(text: string, file: string, firstLine = 1, offset = 0): JsonNode {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    const line = at ? firstLine + lineStarts(text.slice(0, Number(at[1]))).length - 1 : firstLine;
+    throw new InputError(file, `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, line);
+  }
+  // Valid JSON from here on, so the scanner below need not report errors.
+  return new Scanner(text, offset).value();
+}
+
+/** A located node for a value that has no source (a record built in code): every position is 0. */
+export function unlocated(value: unknown): JsonNode {
+  const node: JsonNode = { value, start: 0, end: 0 };
+  if (Array.isArray(value)) node.items = value.map(unlocated);
+  else if (value !== null && typeof value === "object")
+    node.props = new Map(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, unlocated(v)]));
+  return node;
+}
+
+export function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  return node?.props?.get(key);
+}
+
+export function isObject(node: JsonNode | undefined): node is JsonNode & { props: Map<string, JsonNode> } {
+  return node?.props !== undefined;
+}
+
+class Scanner {
+  private pos = 0;
+  constructor(
+    private readonly text: string,
+    private readonly offset: number,
+  ) {}
+
+  private skip(): void {
+    for (let c = this.text.charCodeAt(this.pos); c === 32 || c === 10 || c === 13 || c === 9; c = this.text.charCodeAt(++this.pos));
+  }
+
+  value(): JsonNode {
+    this.skip();
+    const start = this.pos + this.offset;
+    const c = this.text[this.pos];
+    if (c === "{") {
+      this.pos++;
+      const props = new Map<string, JsonNode>();
+      const value: Record<string, unknown> = {};
+      this.skip();
+      while (this.text[this.pos] !== "}") {
+        this.skip();
+        const key = this.string();
+        this.skip();
+        this.pos++; // ':'
+        const child = this.value();
+        props.set(key, child);
+        value[key] = child.value;
+        this.skip();
+        if (this.text[this.pos] === ",") this.pos++;
+        this.skip();
+      }
+      this.pos++;
+      return { value, start, end: this.pos + this.offset, props };
+    }
+    if (c === "[") {
+      this.pos++;
+      const items: JsonNode[] = [];
+      this.skip();
+      while (this.text[this.pos] !== "]") {
+        items.push(this.value());
+        this.skip();
+        if (this.text[this.pos] === ",") this.pos++;
+        this.skip();
+      }
+      this.pos++;
+      return { value: items.map((i) => i.value), start, end: this.pos + this.offset, items };
+    }
+    if (c === '"') return { value: this.string(), start, end: this.pos + this.offset };
+    const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.pos, this.pos + 64));
+    this.pos += m?.[0].length ?? 1;
+    return { value: JSON.parse(m?.[0] ?? "null"), start, end: this.pos + this.offset };
+  }
+
+  private string(): string {
+    const start = this.pos;
+    let end = start;
+    for (;;) {
+      end = this.text.indexOf('"', end + 1);
+      // A quote after an odd number of backslashes is escaped.
+      let slashes = 0;
+      while (this.text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+    }
+    this.pos = end + 1;
+    return JSON.parse(this.text.slice(start, this.pos)) as string;
+  }
+}
