@@ -11,6 +11,7 @@ const rule: Rule = {
     messages: {
       mismatch: "Title says {{title}}, but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
       partial: "Title says {{title}}, but the duties are {{duties}} only ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
+      leans: "Title says {{title}}, but most of the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}, or describe the {{title}} work.",
       absent: "Title says {{title}}, but none of the duties is {{title}} work ({{lines}} lines read). Describe the {{title}} work, or retitle.",
       outside: "Title is outside sales and marketing, but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
     },
@@ -20,15 +21,16 @@ const rule: Rule = {
     const v = ctx.verdict;
     if (v.status === "pass") return;
     const total = v.lineCounts.marketing + v.lineCounts.sales + v.lineCounts.customer_service;
-    const lines = v.dutyFamily === "hybrid" ? v.lineCounts.marketing + v.lineCounts.sales : v.lineCounts[v.dutyFamily as "sales"] ?? 0;
+    const shown = v.finding === "leans" ? v.suggestedTitles[0]?.family ?? v.dutyFamily : v.dutyFamily;
+    const lines = shown === "hybrid" ? v.lineCounts.marketing + v.lineCounts.sales : v.lineCounts[shown as "sales"] ?? 0;
     const suggestions = v.suggestedTitles.map((s) => s.title);
-    const messageId = v.finding === "mismatch" || v.finding === "partial" || v.finding === "absent" || v.finding === "outside" ? v.finding : null;
+    const messageId = v.finding === "match" || v.finding === "thin" || v.finding === "no-title" ? null : v.finding;
     if (!messageId) return;
     ctx.report({
       messageId,
       data: {
         title: familyName(v.title.family),
-        duties: familyName(v.dutyFamily),
+        duties: familyName(shown),
         lines: v.finding === "absent" ? v.analysis.jobLines : lines,
         total,
         suggestions: suggestions.length ? suggestions.join(", ") : "a title in that function",

@@ -20,18 +20,20 @@ async function source(root: string, path: string) {
 
 /** Reads the built-in YAML under rules/ (the IO part); compiling it is pure. */
 export async function readBuiltinSources(root = packageRoot()): Promise<KnowledgeSources> {
-  const [marketing, sales, service, signals, sections, titles, seniority] = await Promise.all(
+  const [marketing, sales, service, otherWork, signals, sections, titles, seniority, ruleSignals] = await Promise.all(
     [
       "rules/lexicons/marketing.yaml",
       "rules/lexicons/sales.yaml",
       "rules/lexicons/customer_service.yaml",
+      "rules/lexicons/other_work.yaml",
       "rules/lexicons/signals.yaml",
       "rules/sections.yaml",
       "rules/titles.yaml",
       "rules/seniority.yaml",
+      "rules/lexicons/rule-signals.yaml",
     ].map((p) => source(root, p)),
   );
-  return { lexicons: [marketing!, sales!, service!], signals: signals!, sections: sections!, titles: titles!, seniority: seniority! };
+  return { lexicons: [marketing!, sales!, service!], otherWork: otherWork!, signals: signals!, sections: sections!, titles: titles!, seniority: seniority!, ruleSignals: ruleSignals! };
 }
 
 let cached: Knowledge | null = null;

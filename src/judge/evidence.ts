@@ -32,6 +32,10 @@ export interface Analysis {
   entry: number;
   /** Sentences outside the company profile: the lines that could describe the job. */
   jobLines: number;
+  /** Weighted evidence of work outside the three functions (mailroom, software, nursing...). */
+  otherWork: number;
+  /** Lines whose strongest evidence is such other work. */
+  otherWorkLines: number;
 }
 
 export function zeroScores(): Record<Family, number> {
@@ -61,6 +65,8 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
   let leadership = 0;
   let entry = 0;
   let jobLines = 0;
+  let otherWork = 0;
+  let otherWorkLines = 0;
   doc.sentences.forEach((sentence, index) => {
     const kind = doc.sections[sentence.section]?.kind ?? "other";
     const sectionWeight = knowledge.sections.weights[kind];
@@ -83,11 +89,21 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
       else entry += m.term.weight * sectionWeight;
     }
     if (kind !== "company") quotas.push(...findQuotas(knowledge, tokens).filter((q) => !isNegated(knowledge, tokens, q.firstToken)));
+    let other = 0;
+    if (kind !== "company") {
+      for (const m of knowledge.otherWork.matchBest(tokens, () => "other")) {
+        if (!isNegated(knowledge, tokens, m.first)) other += m.term.weight;
+      }
+    }
     const ranked = FAMILIES.map((f) => [f, scores[f]] as const).sort((a, b) => b[1] - a[1]);
     const [top, second] = ranked;
     const leads = top![1] >= t.minLineScore && top![1] > second![1];
     const family = leads ? top![0] : null;
     const weight = leads ? Math.min(top![1], t.lineScoreCap) * sectionWeight : 0;
+    if (other >= t.minLineScore && other > top![1]) {
+      otherWork += Math.min(other, t.lineScoreCap) * sectionWeight;
+      otherWorkLines++;
+    }
     if (family) {
       totals[family] += weight;
       for (const m of matches) {
@@ -98,5 +114,5 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
     }
     if (matches.length || negated.length) lines.push({ index, sentence, scores, family, weight, matches, negated });
   });
-  return { lines, totals, subfunctions, quotas, leadership, entry, jobLines };
+  return { lines, totals, subfunctions, quotas, leadership, entry, jobLines, otherWork, otherWorkLines };
 }

@@ -11,12 +11,18 @@ export interface Thresholds {
   minEvidence: number;
   /** Evidence that decides on its own, however long the posting. */
   strongEvidence: number;
-  /** Below `strongEvidence`, evidence per line of the posting under this reads as incidental. */
-  minDensity: number;
+  /** Below `strongEvidence`, the three functions' evidence counts for nothing when other work outweighs it this many times. */
+  otherWorkDominance: number;
+  /** Weighted evidence of other work needed before "the title's function shows no duties" is said. */
+  minOtherWork: number;
   /** Evidence at which confidence reaches about two thirds (1 - 1/e). */
   confidenceScale: number;
   /** Marketing and sales each at least this share of the evidence: the duties are hybrid. */
   hybridShare: number;
+  /** Under this confidence the duties are not clear enough to call a mismatch at all. */
+  minMismatchConfidence: number;
+  /** A single-function title over hybrid duties is flagged when the other function leads by this share. */
+  hybridLeanMargin: number;
   /** Under this confidence a mismatch is a warning, not an error. */
   errorConfidence: number;
   /** A title's own function with less than this share of the evidence is not what the job is. */
@@ -32,15 +38,18 @@ export interface Thresholds {
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  minLineScore: 1,
+  minLineScore: 0.5,
   lineScoreCap: 4,
   minEvidence: 3,
   strongEvidence: 8,
-  minDensity: 0.2,
+  otherWorkDominance: 1.5,
+  minOtherWork: 6,
   confidenceScale: 8,
   hybridShare: 0.3,
+  minMismatchConfidence: 0.3,
+  hybridLeanMargin: 0.15,
   errorConfidence: 0.45,
-  titleShareFloor: 0.2,
+  titleShareFloor: 0.3,
   leadershipForManager: 2,
   entrySignals: 2,
   otherTitleEvidence: 14,

@@ -14,6 +14,7 @@ export type Finding =
   | "thin" // too little text about sales, marketing or customer service to judge
   | "mismatch" // the title names one function, the duties are another
   | "partial" // a hybrid title over single-function work
+  | "leans" // a single-function title over hybrid work led by the other function
   | "absent" // the title's own function shows no duties at all
   | "outside"; // a title outside these functions over clear sales or marketing work
 
@@ -44,10 +45,13 @@ function round(n: number, places = 2): number {
 export function dutyFamilyOf(a: Analysis, t: Thresholds): { family: JobFamily; mix: Record<Family, number>; confidence: number } {
   const total = FAMILIES.reduce((s, f) => s + a.totals[f], 0);
   const mix = Object.fromEntries(FAMILIES.map((f) => [f, total > 0 ? round(a.totals[f] / total, 3) : 0])) as Record<Family, number>;
-  // Too little evidence, or a little spread thin over a long posting (one "customer care" line among
-  // twenty lines of mailroom work): the job is something else, if there is enough text to say so.
-  const thin = total < t.minEvidence || (total < t.strongEvidence && total / Math.max(1, a.jobLines) < t.minDensity);
-  if (thin) return { family: a.jobLines >= t.minJobLinesForOther ? "other" : "unknown", mix, confidence: 0 };
+  // Too little evidence of the three functions, or less than of other work (mailroom, software, nursing):
+  // the job is something else, if there is text enough to say so.
+  const outweighed = total < t.strongEvidence && a.otherWork > total * t.otherWorkDominance;
+  if (total < t.minEvidence || outweighed) {
+    const enough = a.jobLines >= t.minJobLinesForOther || a.otherWork >= t.minEvidence;
+    return { family: enough ? "other" : "unknown", mix, confidence: 0 };
+  }
   const ranked = [...FAMILIES].sort((x, y) => a.totals[y] - a.totals[x]);
   const top = ranked[0]!;
   const strength = 1 - Math.exp(-total / t.confidenceScale);
@@ -86,16 +90,24 @@ export function judge(doc: PostingDocument, knowledge: Knowledge, t: Thresholds)
   else if (dutyFamily === "unknown") finding = "thin";
   else if (single(tf) && single(dutyFamily) && tf !== dutyFamily) {
     // The title's own function may still be a fair share of the work: then it is not a clear mismatch.
-    if (mix[tf] < t.titleShareFloor) {
+    if (mix[tf] < t.titleShareFloor && confidence >= t.minMismatchConfidence) {
       finding = "mismatch";
       status = confidence >= t.errorConfidence ? "fail" : "warn";
       suggestFor = dutyFamily;
+    }
+  } else if ((tf === "marketing" || tf === "sales") && dutyFamily === "hybrid") {
+    // Both functions are a fair share, but the one the title does not name leads: partly misleading.
+    const otherFamily = tf === "marketing" ? "sales" : "marketing";
+    if (mix[otherFamily] - mix[tf] >= t.hybridLeanMargin && confidence >= t.minMismatchConfidence) {
+      finding = "leans";
+      status = "warn";
+      suggestFor = otherFamily;
     }
   } else if (tf === "hybrid" && (dutyFamily === "marketing" || dutyFamily === "sales")) {
     finding = "partial";
     status = "warn";
     suggestFor = dutyFamily;
-  } else if (single(tf) && dutyFamily === "other") {
+  } else if (single(tf) && dutyFamily === "other" && analysis.otherWork >= t.minOtherWork && analysis.totals[tf] < t.minEvidence) {
     finding = "absent";
     status = "warn";
   } else if (tf === "other" && (dutyFamily === "sales" || dutyFamily === "marketing") && total >= t.otherTitleEvidence) {

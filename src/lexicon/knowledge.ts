@@ -29,6 +29,8 @@ export type Taxonomy = Record<string, Record<string, Record<string, string[]>>>;
 /** Everything jdlint knows, compiled from the YAML under rules/ (and any a config adds). */
 export interface Knowledge {
   families: TermSet<FamilyTag>;
+  /** Work outside marketing, sales and customer service, by area: evidence that a job is something else. */
+  otherWork: TermSet<string>;
   subfunctionLabels: Record<string, string>;
   negation: { cues: TermSet<string>; window: number };
   quotas: { window: number; activities: TermSet<string>; periods: TermSet<string> };
@@ -36,6 +38,8 @@ export interface Knowledge {
   sections: { headings: TermSet<SectionKind>; weights: Record<SectionKind, number> };
   titles: { classify: TitleRule[]; taxonomy: Taxonomy };
   seniority: { levels: string[]; fallback: string; words: TermSet<string>; overrides: TermSet<string> };
+  /** Named phrase groups that rules look for (rules/lexicons/rule-signals.yaml); a term's tag is its group id. */
+  ruleSignals?: Record<string, TermSet<string>>;
 }
 
 export interface SourceFile {
@@ -45,10 +49,13 @@ export interface SourceFile {
 
 export interface KnowledgeSources {
   lexicons: SourceFile[];
+  otherWork: SourceFile;
   signals: SourceFile;
   sections: SourceFile;
   titles: SourceFile;
   seniority: SourceFile;
+  /** rules/lexicons/rule-signals.yaml; optional. */
+  ruleSignals?: SourceFile;
 }
 
 type Path = (string | number)[];
@@ -97,6 +104,19 @@ function compileLexicon(src: SourceFile, labels: Record<string, string>): Term<F
     terms.push(...readTerms(y, sub.terms, [...path, "terms"], { family: family as Family, subfunction: id }));
   }
   return terms;
+}
+
+function compileOtherWork(src: SourceFile): TermSet<string> {
+  const y = YamlFile.parse(src.text, src.file);
+  const root = asObject(y, y.value(), []);
+  rejectUnknownKeys(y, root, ["description", "areas"], []);
+  const terms: Term<string>[] = [];
+  for (const [id, body] of Object.entries(asObject(y, root.areas, ["areas"]))) {
+    const area = asObject(y, body, ["areas", id]);
+    rejectUnknownKeys(y, area, ["label", "terms"], ["areas", id]);
+    terms.push(...readTerms(y, area.terms, ["areas", id, "terms"], id));
+  }
+  return new TermSet(terms);
 }
 
 function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" | "dutySeniority"> {
@@ -197,6 +217,24 @@ function compileTitles(src: SourceFile, levels: string[]): Knowledge["titles"] {
   return { classify, taxonomy };
 }
 
+/** `groups: {id: {description, terms}}` -> one TermSet per group, tagged with the group id. */
+function compileRuleSignals(src: SourceFile): Record<string, TermSet<string>> {
+  const y = YamlFile.parse(src.text, src.file);
+  const root = asObject(y, y.value(), []);
+  rejectUnknownKeys(y, root, ["groups"], []);
+  const groups: Record<string, TermSet<string>> = {};
+  for (const [id, body] of Object.entries(asObject(y, root.groups, ["groups"]))) {
+    const path = ["groups", id];
+    const group = asObject(y, body, path);
+    rejectUnknownKeys(y, group, ["description", "terms"], path);
+    asString(y, group.description, [...path, "description"]);
+    const terms = readTerms(y, group.terms, [...path, "terms"], id);
+    if (terms.length === 0) throw y.error([...path, "terms"], `group "${id}" has no terms`);
+    groups[id] = new TermSet(terms);
+  }
+  return groups;
+}
+
 /** Compiles and validates all knowledge files. Throws a DataError naming the file and line of the first problem. */
 export function compileKnowledge(sources: KnowledgeSources): Knowledge {
   const subfunctionLabels: Record<string, string> = {};
@@ -205,10 +243,12 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
   const seniority = compileSeniority(sources.seniority);
   return {
     families: new TermSet(familyTerms),
+    otherWork: compileOtherWork(sources.otherWork),
     subfunctionLabels,
     ...compileSignals(sources.signals),
     sections: compileSections(sources.sections),
     titles: compileTitles(sources.titles, seniority.levels),
     seniority,
+    ...(sources.ruleSignals ? { ruleSignals: compileRuleSignals(sources.ruleSignals) } : {}),
   };
 }

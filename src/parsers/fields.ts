@@ -71,7 +71,7 @@ export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: bool
   const end = sink.out.length;
   if (asBullet && !value.includes("\n")) sink.blocks.push({ type: "bullet", start, end });
   else sink.blocks.push(...scanBlocks(sink.out.text, start, end, { markdown: true, isHeading: sink.isHeading }));
-  sink.out.add("\n", map[0]?.sourceStart ?? 0, false);
+  sink.out.separate("\n");
 }
 
 /** The one way a structured posting becomes a document: title, then each field as a section. */
@@ -88,7 +88,7 @@ export function buildFromFields(knowledge: Knowledge, posting: PostingFields): P
     out.addMapped(titleValue, lead, titleValue === raw.trim(), posting.title.map);
     title = titleValue;
     titleSpan = { start: 0, end: out.length };
-    out.add("\n\n", posting.title.map[0]?.sourceStart ?? 0, false);
+    out.separate("\n\n");
   }
   for (const field of posting.fields) {
     if (!field.parts.some((p) => p.value.trim())) continue;
@@ -97,7 +97,7 @@ export function buildFromFields(knowledge: Knowledge, posting: PostingFields): P
     blocks.push({ type: "heading", start: headingStart, end: out.length, kind: field.kind ?? undefined });
     out.add("\n", field.at, false);
     for (const part of field.parts) appendFieldText(sink, part, field.parts.length > 1);
-    out.add("\n", field.at, false);
+    out.separate("\n");
   }
   return buildDocument(knowledge, {
     text: out.text,

@@ -50,8 +50,6 @@ export class HtmlWriter {
   private lineStart = -1;
   private lineType: Container = "paragraph";
   private space: { at: number; exact: boolean } | null = null;
-  /** Where the last text came from: line breaks between blocks point there. */
-  private lastAt = 0;
 
   /** `html` is the string the nodes were parsed from; `map` says where its characters are in the source. */
   constructor(
@@ -70,7 +68,7 @@ export class HtmlWriter {
     }
     if (isHidden(node)) return;
     const tag = node.tagName;
-    if (tag === "br") return this.lineBreak(node.sourceCodeLocation?.startOffset ?? this.lastAt);
+    if (tag === "br") return this.lineBreak(node.sourceCodeLocation?.startOffset ?? 0);
     if (!BLOCK.has(tag)) {
       for (const child of node.childNodes) this.write(child, container, skip);
       return;
@@ -94,7 +92,7 @@ export class HtmlWriter {
     } else {
       this.sink.blocks.push({ type: this.lineType, start, end });
     }
-    out.addMapped("\n", this.lastAt, false, this.map);
+    out.separate("\n");
   }
 
   private lineBreak(at: number): void {
@@ -107,33 +105,58 @@ export class HtmlWriter {
   private text(node: T.TextNode, container: Container): void {
     const loc = node.sourceCodeLocation;
     if (!loc) return;
-    const out = this.sink.out;
-    const raw = this.html.slice(loc.startOffset, loc.endOffset);
-    const atLineStart = () => this.lineStart < 0 || out.text.endsWith("\n");
-    for (const m of raw.matchAll(TOKEN)) {
-      const at = loc.startOffset + (m.index ?? 0);
-      let piece = m[3] ?? "";
-      let exact = true;
-      if (m[1]) {
-        piece = decodeHTML(m[1]).replace(/\u00a0/g, " ");
-        exact = piece === m[1];
-      }
-      if (m[2] !== undefined || (m[1] && !piece.trim())) {
-        if (!atLineStart()) this.space ??= { at, exact: m[0] === " " };
-        continue;
-      }
-      if (this.lineStart < 0) {
-        this.lineStart = out.length;
-        this.lineType = container;
-      } else if (this.space) {
-        out.addMapped(" ", this.space.at, this.space.exact, this.map);
-      }
-      this.space = null;
-      // A decoded entity may itself hold spaces ("&nbsp;" mid-word); keep them single.
-      out.addMapped(exact ? piece : piece.replace(/\s+/g, " "), at, exact, this.map);
-      this.lastAt = at + m[0].length;
+    let pieces = sourcePieces(this.html.slice(loc.startOffset, loc.endOffset), loc.startOffset);
+    // parse5 merges whitespace around end tags into one node whose location spans the tags: when the source
+    // does not read as the node's text, take the text, pointing at where the node starts.
+    if (readable(pieces.map((p) => p.text).join("")) !== readable(node.value)) {
+      pieces = [{ text: node.value, at: loc.startOffset, exact: false }];
     }
+    for (const piece of pieces) this.emit(piece, container);
   }
+
+  /** Appends a piece, collapsing whitespace as a browser shows it. */
+  private emit({ text, at, exact }: Piece, container: Container): void {
+    const out = this.sink.out;
+    const body = text.trim();
+    const atLineStart = this.lineStart < 0 || out.text.endsWith("\n");
+    if (!body) {
+      if (!atLineStart) this.space ??= { at, exact: exact && text === " " };
+      return;
+    }
+    if (text !== body && text.trimStart() !== text && !atLineStart) this.space ??= { at, exact: false };
+    if (this.lineStart < 0) {
+      this.lineStart = out.length;
+      this.lineType = container;
+    } else if (this.space) {
+      out.addMapped(" ", this.space.at, this.space.exact, this.map);
+    }
+    this.space = null;
+    out.addMapped(exact ? body : body.replace(/\s+/g, " "), at, exact, this.map);
+    if (text.trimEnd() !== text) this.space = { at: at + text.length - 1, exact: false };
+  }
+}
+
+interface Piece {
+  text: string;
+  at: number;
+  exact: boolean;
+}
+
+/** A text node's source as pieces: runs of text (exact), whitespace, and decoded entities. */
+function sourcePieces(raw: string, offset: number): Piece[] {
+  const pieces: Piece[] = [];
+  for (const m of raw.matchAll(TOKEN)) {
+    const at = offset + (m.index ?? 0);
+    if (m[1]) {
+      const decoded = decodeHTML(m[1]).replace(/\u00a0/g, " ");
+      pieces.push({ text: decoded, at, exact: decoded === m[1] });
+    } else pieces.push({ text: m[0], at, exact: true });
+  }
+  return pieces;
+}
+
+function readable(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, " ").trim();
 }
 
 /** Appends an HTML fragment (a field's value) as blocks. */

@@ -8,7 +8,7 @@ import type { Block } from "./blocks.js";
 import { buildFromFields } from "./fields.js";
 import { elements, HtmlWriter, isHidden, type BlockSink } from "./html-blocks.js";
 import { parseJsonLocated, type JsonNode } from "./json-located.js";
-import { findJobPostings, jobPostingFields } from "./jsonld.js";
+import { findJobPostings, indexIds, jobPostingFields } from "./jsonld.js";
 import { exactMap, TextBuilder } from "./source-map.js";
 
 // "Marketing Manager | Acme Careers": the page title's first part names the job.
@@ -20,8 +20,8 @@ export function looksLikeHtmlPage(text: string): boolean {
 }
 
 /** JobPostings in the page's JSON-LD scripts; a script that is not valid JSON is passed over, as browsers do. */
-function jsonLdPostings(source: string, root: T.Document): JsonNode[] {
-  const found: JsonNode[] = [];
+function jsonLdPostings(source: string, root: T.Document): Array<{ node: JsonNode; ids: Map<string, JsonNode> }> {
+  const found: Array<{ node: JsonNode; ids: Map<string, JsonNode> }> = [];
   for (const el of elements(root)) {
     if (el.tagName !== "script") continue;
     const type = el.attrs.find((a) => a.name === "type")?.value.trim().toLowerCase();
@@ -30,7 +30,9 @@ function jsonLdPostings(source: string, root: T.Document): JsonNode[] {
     const { startOffset, endOffset } = text.sourceCodeLocation;
     // The script's own source, not its normalised text, so that offsets are file offsets.
     try {
-      found.push(...findJobPostings(parseJsonLocated(source.slice(startOffset, endOffset), "<json-ld>", 1, startOffset)));
+      const json = parseJsonLocated(source.slice(startOffset, endOffset), "<json-ld>", 1, startOffset);
+      const ids = indexIds(json);
+      found.push(...findJobPostings(json).map((node) => ({ node, ids })));
     } catch {
       continue;
     }
@@ -60,9 +62,9 @@ export function parseHtml(knowledge: Knowledge, source: string, file = "<html>")
   const root = parse(source, { sourceCodeLocationInfo: true });
   const postings = jsonLdPostings(source, root);
   if (postings.length > 0) {
-    return postings.map((node, i) =>
+    return postings.map(({ node, ids }, i) =>
       buildFromFields(knowledge, {
-        ...jobPostingFields(node, { file, source, firstLine: 1, fallbackId: postings.length > 1 ? String(i + 1) : null }),
+        ...jobPostingFields(node, { file, source, firstLine: 1, fallbackId: postings.length > 1 ? String(i + 1) : null }, ids),
         format: "html",
       }),
     );

@@ -7,7 +7,7 @@ import { parseCsv } from "./csv.js";
 import { buildFromFields, type PostingFields } from "./fields.js";
 import { looksLikeHtmlPage, parseHtml } from "./html.js";
 import { isObject, parseJsonLocated, prop, type JsonNode } from "./json-located.js";
-import { findJobPostings, isJobPosting, jobPostingFields } from "./jsonld.js";
+import { findJobPostings, indexIds, isJobPosting, jobPostingFields } from "./jsonld.js";
 import { parseMarkdown } from "./markdown.js";
 import { recordFields, type RecordSource } from "./record.js";
 import { parseText } from "./text.js";
@@ -75,11 +75,12 @@ export function detectShape(node: JsonNode): JsonShape {
   return "record";
 }
 
-function postingFields(knowledge: Knowledge, node: JsonNode, src: RecordSource, shape: JsonShape): PostingFields {
+/** `ids` are the JSON-LD objects of the file by @id, where a JobPosting's references are looked up. */
+function postingFields(knowledge: Knowledge, node: JsonNode, src: RecordSource, shape: JsonShape, ids: Map<string, JsonNode>): PostingFields {
   if (!isObject(node)) throw new InputError(src.file, "a posting must be a JSON object", src.firstLine);
   switch (shape) {
     case "jsonld":
-      return jobPostingFields(node, src);
+      return jobPostingFields(node, src, ids);
     case "greenhouse":
       return greenhouseFields(node, src);
     case "lever":
@@ -109,6 +110,7 @@ export function parseJson(knowledge: Knowledge, text: string, file: string, shap
   const nodes = jsonPostings(root, shape);
   if (nodes.length === 0) throw new InputError(file, "no job posting found (expected a schema.org JobPosting, a posting record, or an array of them)");
   const starts = nodes.length > 1 ? lineStarts(text) : null;
+  const ids = hasJsonLd(root) ? indexIds(root) : new Map<string, JsonNode>();
   return nodes.map((node, i) => {
     // Several postings: each gets its own slice of the file, from the start of its first line.
     let base = 0;
@@ -118,7 +120,7 @@ export function parseJson(knowledge: Knowledge, text: string, file: string, shap
       base = starts[firstLine - 1] ?? 0;
     }
     const src = { file, source: starts ? text.slice(base, node.end) : text, firstLine, base, fallbackId: starts ? String(i + 1) : null };
-    return buildFromFields(knowledge, postingFields(knowledge, node, src, shape ?? detectShape(node)));
+    return buildFromFields(knowledge, postingFields(knowledge, node, src, shape ?? detectShape(node), ids));
   });
 }
 
@@ -137,7 +139,7 @@ function lineIndex(starts: number[], offset: number): number {
 export function parseJsonlLine(knowledge: Knowledge, lineText: string, file: string, line: number, shape?: JsonShape): PostingDocument {
   const node = parseJsonLocated(lineText, file, line);
   const src = { file, source: lineText, firstLine: line, fallbackId: String(line) };
-  return buildFromFields(knowledge, postingFields(knowledge, node, src, shape ?? detectShape(node)));
+  return buildFromFields(knowledge, postingFields(knowledge, node, src, shape ?? detectShape(node), indexIds(node)));
 }
 
 /**

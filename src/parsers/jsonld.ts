@@ -37,6 +37,20 @@ export function findJobPostings(node: JsonNode, depth = 0): JsonNode[] {
   return [...node.props.values()].flatMap((child) => findJobPostings(child, depth + 1));
 }
 
+/** Objects by their @id, so that `"hiringOrganization": { "@id": "#org" }` can be followed inside an @graph. */
+export function indexIds(node: JsonNode, ids = new Map<string, JsonNode>(), depth = 0): Map<string, JsonNode> {
+  if (depth > MAX_DEPTH) return ids;
+  const id = prop(node, "@id")?.value;
+  if (typeof id === "string" && node.props && node.props.size > 1) ids.set(id, node);
+  for (const child of node.items ?? node.props?.values() ?? []) indexIds(child, ids, depth + 1);
+  return ids;
+}
+
+function follow(node: JsonNode | undefined, ids: Map<string, JsonNode>): JsonNode | undefined {
+  const id = prop(node, "@id")?.value;
+  return typeof id === "string" && node!.props!.size === 1 ? (ids.get(id) ?? node) : node;
+}
+
 /** "USD 40000-52000 per YEAR" from a MonetaryAmount. */
 function salaryText(node: JsonNode | undefined): string | null {
   if (!node) return null;
@@ -55,15 +69,17 @@ function salaryText(node: JsonNode | undefined): string | null {
     .join(" ");
 }
 
+/** A metadata value: text, a number, a list, or an object's name. */
 function plain(node: JsonNode | undefined): unknown {
   const v = node?.value;
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== "object") return v;
-  return typeof prop(node, "name")?.value === "string" ? prop(node, "name")!.value : v;
+  if (typeof v !== "object" || Array.isArray(v)) return v;
+  const name = prop(node, "name")?.value;
+  return typeof name === "string" ? name : undefined;
 }
 
 /** A schema.org JobPosting's fields: the text properties as sections; the rest (type, organisation) as metadata. */
-export function jobPostingFields(node: JsonNode, src: RecordSource): PostingFields {
+export function jobPostingFields(node: JsonNode, src: RecordSource, ids = new Map<string, JsonNode>()): PostingFields {
   const fields: PostingField[] = [];
   for (const [key, heading, kind] of JOB_POSTING_FIELDS) {
     const field = jsonField(heading, kind, prop(node, key));
@@ -72,7 +88,7 @@ export function jobPostingFields(node: JsonNode, src: RecordSource): PostingFiel
   const salary = prop(node, "baseSalary");
   const pay = salaryText(salary);
   if (salary && pay) fields.push({ heading: "Base salary", kind: "benefits", parts: [jsonText(pay, salary.start)], at: salary.start });
-  const organisation = prop(node, "hiringOrganization");
+  const organisation = follow(prop(node, "hiringOrganization"), ids);
   const about = jsonField("About the company", "company", prop(organisation, "description"));
   if (about) fields.push(about);
   const meta: Record<string, unknown> = {};

@@ -40,6 +40,18 @@ export class TextBuilder {
     return this.text.length;
   }
 
+  /** The source offset just past the last piece: where a separator after it should point, so spans end there. */
+  sourceEnd(): number {
+    const last = this.segments[this.segments.length - 1];
+    if (!last) return this.base;
+    return this.base + last.sourceStart + (last.exact ? last.textEnd - last.textStart : 0);
+  }
+
+  /** Appends a separator (a line break between blocks) that stands for no source text. */
+  separate(text: string): void {
+    this.add(text, this.sourceEnd(), false);
+  }
+
   /** Appends `piece`, found at `sourceStart`; exact when it stands there character for character. */
   add(piece: string, sourceStart: number, exact: boolean): void {
     if (!piece) return;
