@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   }
 
   const c = { major: 0, majorHit: 0, majorSM: 0, majorSMHit: 0, flagged: 0, flaggedOk: 0, high: 0, highOk: 0, outside: 0, outsideFlagged: 0, swaps: 0, swapHit: 0, titleOk: 0, labelled: 0 };
+  const confusion = new Map<string, number>();
   const misses: Record<string, string[]> = { major: [], falseFlag: [], duty: [], outside: [], swap: [] };
   const started = Date.now();
   for await (const rec of records(corpusPath)) {
@@ -133,6 +134,8 @@ async function main(): Promise<void> {
       else misses.falseFlag!.push(`${line}  label=${label.title_family}->${label.duty_family}`);
     }
     if (label.confidence === "high") {
+      const key = `${label.duty_family} -> ${v.dutyFamily}`;
+      confusion.set(key, (confusion.get(key) ?? 0) + 1);
       c.high++;
       if (v.dutyFamily === label.duty_family) c.highOk++;
       else misses.duty!.push(`${line}  label duties=${label.duty_family}`);
@@ -174,6 +177,11 @@ async function main(): Promise<void> {
     ];
     console.log(`jdlint eval: ${c.labelled} labelled postings, ${figures.seconds.toFixed(1)} s`);
     for (const [name, value, count] of rows) console.log(`  ${name.padEnd(40)} ${value.padStart(6)}  ${count}`);
+    console.log("\n  duty family, high-confidence labels (label -> verdict):");
+    for (const [key, n] of [...confusion.entries()].sort((a, b) => b[1] - a[1])) {
+      const [want, got] = key.split(" -> ");
+      if (want !== got) console.log(`    ${key.padEnd(36)} ${n}`);
+    }
     if (values.misses) {
       for (const [kind, list] of Object.entries(misses)) {
         console.log(`\n${kind} (${list.length})`);

@@ -1,18 +1,20 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { builtinRules } from "../../rules/index.js";
-import { defaultRules } from "../config/rules.js";
+import { ConfigLoader, UNTRUSTED_ENV } from "../config/load.js";
 import { DataError } from "../data/errors.js";
-import { lintDocument, type LintSettings } from "../engine/linter.js";
+import { documentDirectives, frontMatterSettings } from "../engine/directives.js";
+import { lintDocument } from "../engine/linter.js";
 import type { LintResult } from "../engine/result.js";
+import type { RuleMeta } from "../engine/types.js";
 import { formatters } from "../formatters/index.js";
-import { DEFAULT_THRESHOLDS } from "../judge/thresholds.js";
 import { parseColumnMapping } from "../parsers/csv.js";
 import { INPUT_FORMATS, type InputFormat } from "../parsers/index.js";
+import { decodeText } from "./decode.js";
 import { discover } from "./discover.js";
 import { readInputs } from "./inputs.js";
 import type { CliIo } from "./io.js";
-import { loadBuiltinKnowledge } from "./knowledge-files.js";
+import { loadBuiltinKnowledge, readBuiltinSources } from "./knowledge-files.js";
 
 export const VERSION = "0.1.0";
 export const EXIT_OK = 0;
@@ -29,6 +31,12 @@ interface Options {
   stdinFilename?: string;
   csvColumns?: Record<string, string>;
   debug: boolean;
+  /** --config <path>: a path; --no-config: false. */
+  config: string | boolean;
+  rule: string[];
+  printConfig?: string;
+  reportUnusedDisableDirectives: boolean;
+  untrusted: boolean;
 }
 
 function program(io: CliIo): Command {
@@ -48,6 +56,12 @@ function program(io: CliIo): Command {
     .addOption(new Option("--input-format <name>", "read every input as this format").choices([...INPUT_FORMATS]))
     .option("--stdin-filename <name>", "the file name standard input stands for (its ending chooses the format)")
     .option("--csv-columns <map>", "CSV columns by other names, e.g. title=Job Name,description=Body", csvColumns)
+    .option("-c, --config <path>", "use this config file, and no other")
+    .option("--no-config", "ignore config files (.jdlintrc*, jdlint.config.*, package.json#jdlint)")
+    .option("--rule <setting>", "set a rule for this run, e.g. 'title-duty-mismatch: off' (repeatable)", (v, all: string[]) => [...all, v], [])
+    .option("--print-config <file>", "print the config that applies to a file, as JSON, and exit")
+    .option("--report-unused-disable-directives", "report jdlint-disable directives that silence nothing", false)
+    .option("--untrusted", `refuse JavaScript configs and plugins, for CI on untrusted code (or set ${UNTRUSTED_ENV}=1)`, false)
     .option("--debug", "print stack traces of internal errors", false)
     .addHelpText(
       "after",
@@ -97,18 +111,30 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const opts = cmd.opts<Options>();
   // Piped input with no paths is read as standard input.
   const paths = cmd.args.length === 0 && io.stdin?.piped ? ["-"] : cmd.args;
-  if (paths.length === 0) {
+  if (paths.length === 0 && !opts.printConfig) {
     io.stderr.write("jdlint: no postings given. Try: jdlint posting.md, or jdlint --help\n");
     return EXIT_FAILURE;
   }
   try {
     const knowledge = await loadBuiltinKnowledge();
-    const settings: LintSettings = { knowledge, rules: defaultRules(builtinRules), thresholds: DEFAULT_THRESHOLDS };
+    const configs = new ConfigLoader({
+      cwd: io.cwd,
+      builtins: { rules: builtinRules, sources: await readBuiltinSources(), knowledge },
+      untrusted: opts.untrusted || Boolean(io.env[UNTRUSTED_ENV] && io.env[UNTRUSTED_ENV] !== "0"),
+      configFile: opts.config === true ? undefined : opts.config,
+      cliRules: opts.rule,
+    });
+    if (opts.printConfig) {
+      io.stdout.write(`${JSON.stringify(await configs.printConfig(resolve(io.cwd, opts.printConfig)), null, 2)}\n`);
+      return EXIT_OK;
+    }
     const { files, problems } = await discover(paths, io);
     let failed = problems.length > 0;
     for (const p of problems) io.stderr.write(problemLine(p.file, p.reason));
     const results: LintResult[] = [];
-    for await (const item of readInputs(knowledge, files, io, {
+    const metas = new Map<string, RuleMeta>();
+    const sources = rememberSources(io);
+    for await (const item of readInputs(knowledge, files, sources.io, {
       inputFormat: opts.inputFormat,
       stdinFilename: opts.stdinFilename,
       csvColumns: opts.csvColumns,
@@ -116,13 +142,26 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if ("error" in item) {
         failed = true;
         io.stderr.write(problemLine(item.file, item.error, item.line));
-      } else results.push(lintDocument(item.doc, item.file, settings));
+        continue;
+      }
+      const isUrl = /^https?:\/\//i.test(item.file);
+      const settings = await configs.settingsFor(isUrl ? join(io.cwd, "-") : resolve(io.cwd, item.file));
+      for (const r of settings.rules) metas.set(r.rule.meta.id, r.rule.meta);
+      const { doc } = item;
+      const front = frontMatterSettings(doc.meta);
+      if (front.problem) {
+        failed = true;
+        io.stderr.write(problemLine(item.file, front.problem));
+      }
+      const source = isUrl ? null : sources.text(item.file === (opts.stdinFilename ?? "<stdin>") ? "-" : resolve(io.cwd, item.file));
+      const directives = documentDirectives(source, doc.format, doc.meta);
+      results.push(lintDocument(doc, item.file, settings, { directives, reportUnused: opts.reportUnusedDisableDirectives }));
     }
     const shown = opts.quiet ? results.map(onlyErrors) : results;
     const report = formatters[opts.format]!(shown, {
       color: opts.outputFile ? false : useColour(io, opts.color),
       cwd: io.cwd,
-      rules: settings.rules.map((r) => r.rule.meta),
+      rules: metas.size ? [...metas.values()] : builtinRules.map((r) => r.meta),
       version: VERSION,
     });
     if (opts.outputFile) await io.writeFile(resolve(io.cwd, opts.outputFile), report);
@@ -140,6 +179,52 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`jdlint: internal error: ${(e as Error).message}${opts.debug ? `\n${(e as Error).stack}` : " (run with --debug for details)"}\n`);
     return EXIT_FAILURE;
   }
+}
+
+// Standard input kept for directives only up to this size; a longer stream is JSONL, which has none.
+const MAX_REMEMBERED = 8 * 1024 * 1024;
+
+/**
+ * The parsers mask comments, so directives are read from the source: this IO remembers the last file read
+ * (and standard input) for `text(path)`, where path is absolute, or "-" for standard input.
+ */
+function rememberSources(io: CliIo): { io: CliIo; text(path: string): string | null } {
+  let last: { path: string; bytes: Uint8Array; text?: string | null } | null = null;
+  const stdin = io.stdin;
+  const remembering: CliIo = {
+    ...io,
+    readFile: async (path) => {
+      const bytes = await io.readFile(path);
+      last = { path, bytes };
+      return bytes;
+    },
+    stdin: stdin && {
+      get piped() {
+        return stdin.piped;
+      },
+      async *chunks() {
+        const parts: Uint8Array[] = [];
+        let size = 0;
+        for await (const chunk of stdin.chunks()) {
+          size += chunk.length;
+          if (size <= MAX_REMEMBERED) parts.push(chunk);
+          yield chunk;
+        }
+        if (size <= MAX_REMEMBERED) last = { path: "-", bytes: Buffer.concat(parts) };
+      },
+    },
+  };
+  return {
+    io: remembering,
+    text(path) {
+      if (!last || last.path !== path) return null;
+      if (last.text === undefined) {
+        const decoded = decodeText(last.bytes);
+        last.text = "text" in decoded ? decoded.text : null;
+      }
+      return last.text;
+    },
+  };
 }
 
 function onlyErrors(r: LintResult): LintResult {

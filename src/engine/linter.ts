@@ -2,6 +2,7 @@ import type { PostingDocument } from "../model/document.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import type { Thresholds } from "../judge/thresholds.js";
 import { judge } from "../judge/verdict.js";
+import { applyDirectives, type Directive } from "./directives.js";
 import { formatMessage } from "./messages.js";
 import { verdictReport, type LintResult } from "./result.js";
 import type { LintMessage, Report, Rule, Severity } from "./types.js";
@@ -20,10 +21,17 @@ export interface LintSettings {
 
 const LOWER: Record<Severity, Severity> = { error: "warning", warning: "info", info: "info" };
 
+/** Inline directives found in the document's source, applied to the finished messages. */
+export interface DirectiveOptions {
+  directives: Directive[];
+  /** Report disable directives that silenced nothing. */
+  reportUnused?: boolean;
+}
+
 /** Runs the rules over one document: judges it once, lets every rule read the verdict, returns data. */
-export function lintDocument(doc: PostingDocument, filePath: string, settings: LintSettings): LintResult {
+export function lintDocument(doc: PostingDocument, filePath: string, settings: LintSettings, inline?: DirectiveOptions): LintResult {
   const verdict = judge(doc, settings.knowledge, settings.thresholds);
-  const messages: LintMessage[] = [];
+  let messages: LintMessage[] = [];
   for (const { rule, severity, options } of settings.rules) {
     const report = (r: Report) => {
       const template = rule.meta.messages[r.messageId];
@@ -41,6 +49,7 @@ export function lintDocument(doc: PostingDocument, filePath: string, settings: L
     rule.check(doc, { verdict, knowledge: settings.knowledge, thresholds: settings.thresholds, options, report });
   }
   messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  if (inline) messages = applyDirectives(messages, inline.directives, inline.reportUnused);
   return {
     filePath,
     recordId: doc.recordId,

@@ -36,7 +36,13 @@ export interface Analysis {
   otherWork: number;
   /** Lines whose strongest evidence is such other work. */
   otherWorkLines: number;
+  /** Weighted direct-sales recruiting pitch ("promote from within", "uncapped earnings"). */
+  pitch: number;
 }
+
+/** How many tokens before a phrase its owner may stand ("their own digital marketing"). */
+const OWNER_REACH = 2;
+const PITCH_TAG: FamilyTag = { family: "sales", subfunction: "field" };
 
 export function zeroScores(): Record<Family, number> {
   return { marketing: 0, sales: 0, customer_service: 0 };
@@ -49,6 +55,24 @@ export function isNegated(knowledge: Knowledge, tokens: Token[], first: number):
   let from = first;
   while (from > 0 && first - from < window && !tokens[from]!.clauseBreak) from--;
   return from < first && cues.matchAll(tokens.slice(from, first)).length > 0;
+}
+
+/** The functions a sentence says the job works with ("partner with Marketing", "support the sales team"). */
+export function collaboratingWith(knowledge: Knowledge, tokens: Token[]): Set<Family> {
+  const { cues, names, window } = knowledge.collaboration;
+  const found = new Set<Family>();
+  const cueEnds = cues.matchAll(tokens).map((m) => m.last);
+  if (cueEnds.length === 0) return found;
+  for (const n of names.matchAll(tokens)) {
+    if (cueEnds.some((end) => n.first > end && n.first - end <= window)) found.add(n.term.tag);
+  }
+  return found;
+}
+
+/** "their digital marketing", "clients' brand": the words describe the customer's function, not the job's. */
+function ownedByOthers(knowledge: Knowledge, tokens: Token[], first: number): boolean {
+  const from = Math.max(0, first - OWNER_REACH);
+  return from < first && knowledge.collaboration.owners.matchAll(tokens.slice(from, first)).length > 0;
 }
 
 /** Spans of document text that a list of tokens covers. */
@@ -67,20 +91,41 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
   let jobLines = 0;
   let otherWork = 0;
   let otherWorkLines = 0;
+  const tokenised = doc.sentences.map((s) => tokenize(s.text, s.span.start));
+  // A direct-sales recruiting pitch, when strong enough, is itself evidence that the job is selling.
+  const pitchMatches = tokenised.map((tokens, i) =>
+    doc.sections[doc.sentences[i]!.section]?.kind === "company" ? [] : knowledge.pitch.terms.matchBest(tokens).filter((m) => !isNegated(knowledge, tokens, m.first)),
+  );
+  const pitch = pitchMatches.reduce((sum, ms) => sum + ms.reduce((s2, m) => s2 + m.term.weight, 0), 0);
+  const pitchCounts = pitch >= knowledge.pitch.threshold;
+  const seen = new Set<string>();
   doc.sentences.forEach((sentence, index) => {
+    // Boards often repeat a paragraph; a repeated sentence is no new evidence.
+    const key = sentence.text.toLowerCase().replace(/\s+/g, " ");
+    if (seen.has(key)) return;
+    seen.add(key);
     const kind = doc.sections[sentence.section]?.kind ?? "other";
     const sectionWeight = knowledge.sections.weights[kind];
     if (kind !== "company") jobLines++;
-    const tokens = tokenize(sentence.text, sentence.span.start);
+    const tokens = tokenised[index]!;
     if (tokens.length === 0) return;
     const scores = zeroScores();
     const matches: Match<FamilyTag>[] = [];
     const negated: Match<FamilyTag>[] = [];
+    if (pitchCounts) {
+      for (const m of pitchMatches[index]!) {
+        matches.push({ term: { ...m.term, tag: PITCH_TAG }, first: m.first, last: m.last });
+        scores.sales += m.term.weight;
+      }
+    }
+    const partners = collaboratingWith(knowledge, tokens);
     for (const m of knowledge.families.matchBest(tokens, (tag) => tag.family)) {
       if (isNegated(knowledge, tokens, m.first)) negated.push(m);
       else {
         matches.push(m);
-        scores[m.term.tag.family] += m.term.weight;
+        const f = m.term.tag.family;
+        const elsewhere = partners.has(f) || ownedByOthers(knowledge, tokens, m.first);
+        scores[f] += m.term.weight * (elsewhere ? knowledge.collaboration.discount : 1);
       }
     }
     for (const m of knowledge.dutySeniority.matchBest(tokens)) {
@@ -114,5 +159,5 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
     }
     if (matches.length || negated.length) lines.push({ index, sentence, scores, family, weight, matches, negated });
   });
-  return { lines, totals, subfunctions, quotas, leadership, entry, jobLines, otherWork, otherWorkLines };
+  return { lines, totals, subfunctions, quotas, leadership, entry, jobLines, otherWork, otherWorkLines, pitch };
 }

@@ -9,6 +9,12 @@ export interface Thresholds {
   lineScoreCap: number;
   /** Below this much weighted evidence in all, the duties are not sales, marketing or customer service. */
   minEvidence: number;
+  /** Less evidence than `minEvidence` but at least this, all of one function: a mismatch worth a warning. */
+  thinEvidence: number;
+  /** With thin evidence, the share the leading function needs for a warning. */
+  thinShare: number;
+  /** A hybrid title is flagged as partial only when the function it names but lacks is under this share. */
+  partialMaxShare: number;
   /** Evidence that decides on its own, however long the posting. */
   strongEvidence: number;
   /** Below `strongEvidence`, the three functions' evidence counts for nothing when other work outweighs it this many times. */
@@ -41,13 +47,16 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minLineScore: 0.5,
   lineScoreCap: 4,
   minEvidence: 3,
+  thinEvidence: 1.5,
+  thinShare: 0.8,
+  partialMaxShare: 0.15,
   strongEvidence: 8,
   otherWorkDominance: 1.5,
   minOtherWork: 6,
   confidenceScale: 8,
   hybridShare: 0.3,
   minMismatchConfidence: 0.3,
-  hybridLeanMargin: 0.15,
+  hybridLeanMargin: 0,
   errorConfidence: 0.45,
   titleShareFloor: 0.3,
   leadershipForManager: 2,

@@ -64,6 +64,14 @@ export function dutyFamilyOf(a: Analysis, t: Thresholds): { family: JobFamily; m
   return { family, mix, confidence: round(strength * purity) };
 }
 
+/** The function a thin body of evidence is all about, if it is nearly all one. */
+function thinLead(a: Analysis, t: Thresholds): Family | null {
+  const total = FAMILIES.reduce((s, f) => s + a.totals[f], 0);
+  if (total < t.thinEvidence) return null;
+  const top = [...FAMILIES].sort((x, y) => a.totals[y] - a.totals[x])[0]!;
+  return a.totals[top] / total >= t.thinShare ? top : null;
+}
+
 function pickEvidence(a: Analysis, families: Family[]): SentenceEvidence[] {
   return a.lines
     .filter((l) => l.family && families.includes(l.family))
@@ -72,51 +80,59 @@ function pickEvidence(a: Analysis, families: Family[]): SentenceEvidence[] {
     .sort((x, y) => x.index - y.index);
 }
 
+interface Decision {
+  status: Status;
+  finding: Finding;
+  /** The function to suggest retitles in, when there is one. */
+  suggestFor: Family | null;
+}
+
+const isFamily = (f: JobFamily): f is Family => (FAMILIES as readonly string[]).includes(f);
+
+/** Compares what the title claims with what the duties are. */
+function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, confidence: number, a: Analysis, t: Thresholds): Decision {
+  const pass = (finding: Finding): Decision => ({ status: "pass", finding, suggestFor: null });
+  const warn = (finding: Finding, suggestFor: Family | null): Decision => ({ status: "warn", finding, suggestFor });
+  if (tf === "unknown") return pass("no-title");
+  const total = FAMILIES.reduce((s, f) => s + a.totals[f], 0);
+  if (isFamily(tf) && isFamily(duties)) {
+    // Another function clearly leads and the title's own is no fair share of the work.
+    if (tf === duties || mix[tf] >= t.titleShareFloor || confidence < t.minMismatchConfidence) return pass("match");
+    return { status: confidence >= t.errorConfidence ? "fail" : "warn", finding: "mismatch", suggestFor: duties };
+  }
+  if ((tf === "marketing" || tf === "sales") && duties === "hybrid") {
+    // Both functions are a fair share, but the one the title does not name leads: partly misleading.
+    const other = tf === "marketing" ? "sales" : "marketing";
+    const leans = mix[other] - mix[tf] >= t.hybridLeanMargin && confidence >= t.minMismatchConfidence;
+    return leans ? warn("leans", other) : pass("match");
+  }
+  if (tf === "hybrid" && (duties === "marketing" || duties === "sales")) {
+    const lacking = duties === "marketing" ? "sales" : "marketing";
+    return mix[lacking] < t.partialMaxShare ? warn("partial", duties) : pass("match");
+  }
+  if (isFamily(tf) && (duties === "other" || duties === "unknown")) {
+    // A little evidence, all of another function: a vague "promotional staff" ad that only talks selling.
+    const lead = thinLead(a, t);
+    if (lead && lead !== tf) return warn("mismatch", lead);
+    // Plenty of other work and none of the title's: "Customer Service Associate" over mailroom work.
+    if (duties === "other" && a.otherWork >= t.minOtherWork && a.totals[tf] < t.minEvidence) return warn("absent", null);
+    return pass(duties === "unknown" ? "thin" : "match");
+  }
+  if (tf === "other" && (duties === "sales" || duties === "marketing") && total >= t.otherTitleEvidence) return warn("outside", duties);
+  return pass(duties === "unknown" ? "thin" : "match");
+}
+
 /** Judges a posting: what the title claims, what the duties are, and better titles when they differ. */
 export function judge(doc: PostingDocument, knowledge: Knowledge, t: Thresholds): Verdict {
   const title = classifyTitle(knowledge, doc.title);
   const analysis = analyse(doc, knowledge, t);
   const { family: dutyFamily, mix, confidence } = dutyFamilyOf(analysis, t);
   const lineCounts = Object.fromEntries(FAMILIES.map((f) => [f, analysis.lines.filter((l) => l.family === f).length])) as Record<Family, number>;
-  const total = FAMILIES.reduce((s, f) => s + analysis.totals[f], 0);
   const level = fittingLevel(knowledge, title, analysis, t);
 
-  let status: Status = "pass";
-  let finding: Finding = "match";
-  let suggestFor: Family | null = null;
-  const tf = title.family;
-  const single = (f: JobFamily): f is Family => (FAMILIES as readonly string[]).includes(f);
-  if (tf === "unknown") finding = "no-title";
-  else if (dutyFamily === "unknown") finding = "thin";
-  else if (single(tf) && single(dutyFamily) && tf !== dutyFamily) {
-    // The title's own function may still be a fair share of the work: then it is not a clear mismatch.
-    if (mix[tf] < t.titleShareFloor && confidence >= t.minMismatchConfidence) {
-      finding = "mismatch";
-      status = confidence >= t.errorConfidence ? "fail" : "warn";
-      suggestFor = dutyFamily;
-    }
-  } else if ((tf === "marketing" || tf === "sales") && dutyFamily === "hybrid") {
-    // Both functions are a fair share, but the one the title does not name leads: partly misleading.
-    const otherFamily = tf === "marketing" ? "sales" : "marketing";
-    if (mix[otherFamily] - mix[tf] >= t.hybridLeanMargin && confidence >= t.minMismatchConfidence) {
-      finding = "leans";
-      status = "warn";
-      suggestFor = otherFamily;
-    }
-  } else if (tf === "hybrid" && (dutyFamily === "marketing" || dutyFamily === "sales")) {
-    finding = "partial";
-    status = "warn";
-    suggestFor = dutyFamily;
-  } else if (single(tf) && dutyFamily === "other" && analysis.otherWork >= t.minOtherWork && analysis.totals[tf] < t.minEvidence) {
-    finding = "absent";
-    status = "warn";
-  } else if (tf === "other" && (dutyFamily === "sales" || dutyFamily === "marketing") && total >= t.otherTitleEvidence) {
-    finding = "outside";
-    status = "warn";
-    suggestFor = dutyFamily;
-  }
+  const { status, finding, suggestFor } = decide(title.family, dutyFamily, mix, confidence, analysis, t);
   const evidenceFamilies: Family[] =
-    suggestFor ? [suggestFor] : single(dutyFamily) ? [dutyFamily] : dutyFamily === "hybrid" ? ["marketing", "sales"] : [...FAMILIES];
+    suggestFor ? [suggestFor] : isFamily(dutyFamily) ? [dutyFamily] : dutyFamily === "hybrid" ? ["marketing", "sales"] : [...FAMILIES];
   return {
     status,
     finding,

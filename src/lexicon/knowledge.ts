@@ -35,6 +35,10 @@ export interface Knowledge {
   negation: { cues: TermSet<string>; window: number };
   quotas: { window: number; activities: TermSet<string>; periods: TermSet<string> };
   dutySeniority: TermSet<"leadership" | "entry">;
+  /** "Partner with marketing on campaigns": cues, and the names by which a sentence refers to each function. */
+  collaboration: { cues: TermSet<string>; owners: TermSet<string>; names: TermSet<Family>; window: number; discount: number };
+  /** The recruiting pitch of direct-sales firms; counts as sales evidence past its threshold. */
+  pitch: { terms: TermSet<string>; threshold: number };
   sections: { headings: TermSet<SectionKind>; weights: Record<SectionKind, number> };
   titles: { classify: TitleRule[]; taxonomy: Taxonomy };
   seniority: { levels: string[]; fallback: string; words: TermSet<string>; overrides: TermSet<string> };
@@ -119,10 +123,10 @@ function compileOtherWork(src: SourceFile): TermSet<string> {
   return new TermSet(terms);
 }
 
-function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" | "dutySeniority"> {
+function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" | "dutySeniority" | "pitch" | "collaboration"> {
   const y = YamlFile.parse(src.text, src.file);
   const root = asObject(y, y.value(), []);
-  rejectUnknownKeys(y, root, ["negation", "quotas", "seniority"], []);
+  rejectUnknownKeys(y, root, ["negation", "quotas", "seniority", "direct_sales_pitch", "collaboration"], []);
   const neg = asObject(y, root.negation, ["negation"]);
   const quotas = asObject(y, root.quotas, ["quotas"]);
   const named = (key: "activities" | "periods") =>
@@ -130,7 +134,24 @@ function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" 
       readTerms(y, [phrase], ["quotas", key, id], id),
     );
   const sen = asObject(y, root.seniority, ["seniority"]);
+  const pitch = asObject(y, root.direct_sales_pitch, ["direct_sales_pitch"]);
+  const collab = asObject(y, root.collaboration, ["collaboration"]);
+  const names = asObject(y, collab.names, ["collaboration", "names"]);
+  for (const f of Object.keys(names)) {
+    if (!(FAMILIES as readonly string[]).includes(f)) throw y.error(["collaboration", "names", f], `unknown family "${f}"`);
+  }
   return {
+    collaboration: {
+      cues: new TermSet(readTerms(y, collab.cues, ["collaboration", "cues"], "cue")),
+      owners: new TermSet(readTerms(y, collab.owners, ["collaboration", "owners"], "owner")),
+      names: new TermSet(Object.entries(names).flatMap(([f, phrase]) => readTerms(y, [phrase], ["collaboration", "names", f], f as Family))),
+      window: asNumber(y, collab.window, ["collaboration", "window"], 0, 12),
+      discount: asNumber(y, collab.discount, ["collaboration", "discount"], 0, 1),
+    },
+    pitch: {
+      terms: new TermSet(readTerms(y, pitch.terms, ["direct_sales_pitch", "terms"], "pitch")),
+      threshold: asNumber(y, pitch.threshold, ["direct_sales_pitch", "threshold"], 0, 100),
+    },
     negation: {
       cues: new TermSet(readTerms(y, neg.cues, ["negation", "cues"], "negation")),
       window: asNumber(y, neg.window, ["negation", "window"], 0, 12),

@@ -20,12 +20,27 @@ export function parseJsonLocated(text: string, file: string, firstLine = 1, offs
     JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const line = at ? firstLine + lineStarts(text.slice(0, Number(at[1]))).length - 1 : firstLine;
-    throw new InputError(file, `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "")}`, line);
+    const at = errorOffset(message, text);
+    const line = firstLine + lineStarts(text.slice(0, at)).length - 1;
+    throw new InputError(file, `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s+/g, " ")}`, line);
   }
   // Valid JSON from here on, so the scanner below need not report errors.
   return new Scanner(text, offset).value();
+}
+
+/**
+ * Where JSON.parse stopped: V8 gives a position, or quotes the text around an unexpected token
+ * (`Unexpected token 'o', ..."ription": oops }" is not valid JSON`), which is found in the text.
+ */
+function errorOffset(message: string, text: string): number {
+  const position = /position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  if (/end of JSON input/.test(message)) return text.length;
+  const quoted = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  const found = quoted ? text.indexOf(quoted[3]!) : -1;
+  if (found < 0) return 0;
+  // The quote starts ten characters before the token when it is cut ("...").
+  return found + quoted![3]!.indexOf(quoted![1]!, quoted![2] ? 10 : 0);
 }
 
 /** A located node for a value that has no source (a record built in code): every position is 0. */

@@ -1,0 +1,34 @@
+import type { ActivityQuota } from "../../src/judge/quotas.js";
+import type { SentenceEvidence } from "../../src/judge/evidence.js";
+import type { Verdict } from "../../src/judge/verdict.js";
+import type { PostingDocument } from "../../src/model/document.js";
+
+/** Shared by activity-quota and activity-targets: the explicit activity targets of a posting. */
+
+const PERIOD_WORDS: Record<string, string> = { hour: "an hour", day: "a day", week: "a week", month: "a month" };
+
+/** "50 calls a day". */
+export function describeQuota(q: ActivityQuota): string {
+  return `${q.count} ${q.activity} ${PERIOD_WORDS[q.period] ?? `per ${q.period}`}`;
+}
+
+/** The analysed line a quota stands in, if it has lexicon evidence. */
+export function quotaLine(v: Verdict, q: ActivityQuota): SentenceEvidence | undefined {
+  return v.analysis.lines.find((l) => l.sentence.span.start <= q.span.start && q.span.end <= l.sentence.span.end);
+}
+
+/** The quotas over the given periods and activities, each listed once; "80% of emails" is a share, not a count. */
+export function activityQuotas(doc: PostingDocument, v: Verdict, periods: string[], activities: string[]): ActivityQuota[] {
+  const seen = new Set<string>();
+  return v.analysis.quotas.filter((q) => {
+    const key = `${q.span.start}:${q.span.end}`;
+    if (/^\s*%/.test(doc.text.slice(q.span.start).replace(/^[\d.,]+/, ""))) return false;
+    if (!periods.includes(q.period) || !activities.includes(q.activity) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const DEFAULT_PERIODS = ["hour", "day", "week"];
+/** Activities, not outcomes: "15 sales a week" is a sales target, shown by no rule. */
+export const DEFAULT_ACTIVITIES = ["calls", "emails", "doors", "meetings", "contacts"];
