@@ -50,8 +50,9 @@ const rule: Rule = {
     const pay = found.get("commission_pay")!.length > 0;
     const selling = found.get("door_to_door")!.length > 0 || found.get("event_selling")!.length > 0;
     const mostlySales = v.dutyMix.sales >= numberOption(ctx.options.minSalesShare, 0.3);
-    // "No experience necessary" alone is a fair entry-level marketing job; pay or selling must be there.
-    if (!pay && !(selling && mostlySales)) return;
+    const noExperience = found.get("no_experience")!.length > 0;
+    // "No experience necessary" alone is a fair entry-level marketing job: it counts only over duties that are sales.
+    if (!pay && !(selling && mostlySales) && !(noExperience && v.dutyFamily === "sales")) return;
     const present = KINDS.filter(([group]) => found.get(group)!.length > 0);
     const telling = found.get(present[0]![0])![0]!;
     const lines = present.flatMap(([group]) => found.get(group)!.map((h) => lineOf(doc, h.span)));
@@ -60,7 +61,7 @@ const rule: Rule = {
       messageId: "disguised",
       data: {
         title: tf === "customer_service" ? "customer service" : tf,
-        kinds: present.map(([, label]) => label).join(", "),
+        kinds: [...(v.dutyFamily === "sales" ? ["selling duties"] : []), ...present.map(([, label]) => label)].join(", "),
         where: `line${new Set(lines).size > 1 ? "s" : ""} ${listLines(lines)}`,
       },
       span: telling.sentence.span,

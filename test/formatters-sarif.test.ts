@@ -106,9 +106,11 @@ describe("sarif format", () => {
       const { artifactLocation, region } = r.locations![0]!.physicalLocation!;
       expect(artifactLocation!.uri).toMatch(/^fixtures\/postings\/[^/]+\.(md|txt)$/);
       const lines = readFileSync(artifactLocation!.uri!, "utf8").split(/\r?\n/);
-      const titleText = lines[region!.startLine! - 1]!.slice(region!.startColumn! - 1, region!.endColumn! - 1);
+      const regionText = lines[region!.startLine! - 1]!.slice(region!.startColumn! - 1, region!.endColumn! - 1);
       const posting = lintResults.find((l) => artifactLocation!.uri === l.filePath || l.filePath.endsWith(`/${artifactLocation!.uri}`));
-      expect(titleText).toBe(posting!.title);
+      // The retitle rule points at the title; other rules point at the sentence that shows the problem.
+      if (r.ruleId === "title-duty-mismatch") expect(regionText).toBe(posting!.title);
+      else expect(regionText.length).toBeGreaterThan(0);
       for (const fix of r.fixes ?? []) expect(fix.artifactChanges[0]!.replacements[0]!.deletedRegion).toEqual(region);
       for (const related of r.relatedLocations ?? []) {
         const at = related.physicalLocation!.region!;

@@ -158,7 +158,7 @@ describe("rule messages carry their evidence", () => {
 
   it("disguised-sales names every sign it found and sits on the pay line", async () => {
     const [m] = await messagesOf(`${FIXTURES}/disguised-sales/fires-brand-ambassador.md`, "disguised-sales");
-    expect(m!.message).toMatch(/commission-based pay, on-the-spot selling .*, no experience needed \(lines 6, 10 and 15\)/);
+    expect(m!.message).toMatch(/selling duties, commission-based pay, on-the-spot selling .*, no experience needed \(lines 6, 10 and 15\)/);
     expect(m!.line).toBe(15);
   });
 

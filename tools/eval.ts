@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       labels: { type: "string" },
       misses: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      threshold: { type: "string", multiple: true, default: [] },
     },
   });
   const data = process.env.JDLINT_DATA;
@@ -83,7 +84,14 @@ async function main(): Promise<void> {
     return;
   }
   const knowledge = compileKnowledge(await readBuiltinSources());
-  const settings: LintSettings = { knowledge, rules: defaultRules(builtinRules), thresholds: DEFAULT_THRESHOLDS };
+  // --threshold name=value tries a threshold without editing the defaults.
+  const thresholds = { ...DEFAULT_THRESHOLDS };
+  for (const pair of values.threshold ?? []) {
+    const [key, value] = pair.split("=");
+    if (!key || !(key in thresholds) || value === undefined || Number.isNaN(Number(value))) throw new Error(`bad --threshold ${pair}`);
+    (thresholds as Record<string, number>)[key] = Number(value);
+  }
+  const settings: LintSettings = { knowledge, rules: defaultRules(builtinRules), thresholds };
   const labels = new Map<string, Label>();
   for (const line of (await readFile(labelsPath, "utf8")).split("\n")) if (line.trim()) {
     const l = JSON.parse(line) as Label;

@@ -9,7 +9,8 @@ const PERIOD_WORDS: Record<string, string> = { hour: "an hour", day: "a day", we
 
 /** "50 calls a day". */
 export function describeQuota(q: ActivityQuota): string {
-  return `${q.count} ${q.activity} ${PERIOD_WORDS[q.period] ?? `per ${q.period}`}`;
+  const activity = q.count === 1 ? q.activity.replace(/s$/, "") : q.activity;
+  return `${q.count} ${activity} ${PERIOD_WORDS[q.period] ?? `per ${q.period}`}`;
 }
 
 /** The analysed line a quota stands in, if it has lexicon evidence. */

@@ -10,7 +10,6 @@ import type { RuleMeta } from "../engine/types.js";
 import { formatters } from "../formatters/index.js";
 import { parseColumnMapping } from "../parsers/csv.js";
 import { INPUT_FORMATS, type InputFormat } from "../parsers/index.js";
-import { decodeText } from "./decode.js";
 import { discover } from "./discover.js";
 import { readInputs } from "./inputs.js";
 import type { CliIo } from "./io.js";
@@ -133,8 +132,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const p of problems) io.stderr.write(problemLine(p.file, p.reason));
     const results: LintResult[] = [];
     const metas = new Map<string, RuleMeta>();
-    const sources = rememberSources(io);
-    for await (const item of readInputs(knowledge, files, sources.io, {
+    for await (const item of readInputs(knowledge, files, io, {
       inputFormat: opts.inputFormat,
       stdinFilename: opts.stdinFilename,
       csvColumns: opts.csvColumns,
@@ -153,8 +151,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         failed = true;
         io.stderr.write(problemLine(item.file, front.problem));
       }
-      const source = isUrl ? null : sources.text(item.file === (opts.stdinFilename ?? "<stdin>") ? "-" : resolve(io.cwd, item.file));
-      const directives = documentDirectives(source, doc.format, doc.meta);
+      const directives = documentDirectives(doc.raw, doc.format, doc.meta);
       results.push(lintDocument(doc, item.file, settings, { directives, reportUnused: opts.reportUnusedDisableDirectives }));
     }
     const shown = opts.quiet ? results.map(onlyErrors) : results;
@@ -179,52 +176,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`jdlint: internal error: ${(e as Error).message}${opts.debug ? `\n${(e as Error).stack}` : " (run with --debug for details)"}\n`);
     return EXIT_FAILURE;
   }
-}
-
-// Standard input kept for directives only up to this size; a longer stream is JSONL, which has none.
-const MAX_REMEMBERED = 8 * 1024 * 1024;
-
-/**
- * The parsers mask comments, so directives are read from the source: this IO remembers the last file read
- * (and standard input) for `text(path)`, where path is absolute, or "-" for standard input.
- */
-function rememberSources(io: CliIo): { io: CliIo; text(path: string): string | null } {
-  let last: { path: string; bytes: Uint8Array; text?: string | null } | null = null;
-  const stdin = io.stdin;
-  const remembering: CliIo = {
-    ...io,
-    readFile: async (path) => {
-      const bytes = await io.readFile(path);
-      last = { path, bytes };
-      return bytes;
-    },
-    stdin: stdin && {
-      get piped() {
-        return stdin.piped;
-      },
-      async *chunks() {
-        const parts: Uint8Array[] = [];
-        let size = 0;
-        for await (const chunk of stdin.chunks()) {
-          size += chunk.length;
-          if (size <= MAX_REMEMBERED) parts.push(chunk);
-          yield chunk;
-        }
-        if (size <= MAX_REMEMBERED) last = { path: "-", bytes: Buffer.concat(parts) };
-      },
-    },
-  };
-  return {
-    io: remembering,
-    text(path) {
-      if (!last || last.path !== path) return null;
-      if (last.text === undefined) {
-        const decoded = decodeText(last.bytes);
-        last.text = "text" in decoded ? decoded.text : null;
-      }
-      return last.text;
-    },
-  };
 }
 
 function onlyErrors(r: LintResult): LintResult {

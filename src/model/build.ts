@@ -15,6 +15,7 @@ export interface BuildInput {
   meta?: Record<string, unknown>;
   recordId?: string | null;
   locator: Locator;
+  raw?: string | null;
 }
 
 /** The kind a heading names ("Key Responsibilities" -> duties), or null when it names none. */
@@ -64,5 +65,6 @@ export function buildDocument(knowledge: Knowledge, input: BuildInput): PostingD
     meta: input.meta ?? {},
     recordId: input.recordId ?? null,
     locator: input.locator,
+    raw: input.raw ?? null,
   };
 }

@@ -39,4 +39,6 @@ export interface PostingDocument {
   /** A record's id inside a multi-posting file, else null. */
   recordId: string | null;
   locator: Locator;
+  /** The file's own text where comments can carry directives (text, Markdown, HTML); else null. */
+  raw: string | null;
 }

@@ -43,6 +43,15 @@ export interface PostingFields {
   lineOffset: number;
 }
 
+// Items or an inline heading run together where a board dropped the line breaks: "growth.Responsibilities:Perform",
+// "when neededMaintain", "THE OPPORTUNITY:". The word before must be all lowercase, so "JavaScript" is left alone.
+const GLUE = /(?<=(?<![\p{L}])[a-z]{3,}|[.!?):])(?=[A-Z][a-z]{2,}|[A-Z]{2,}(?:[ &/][A-Z]{2,}){0,3}:)/gu;
+
+/** Restores dropped line breaks between glued items, so that headings and bullets are found. */
+export function unglue(text: string): string {
+  return text.replace(GLUE, "\n");
+}
+
 /** "company_profile" -> "Company profile" */
 export function humanise(name: string): string {
   const words = name.replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim().toLowerCase();
@@ -62,6 +71,11 @@ export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: bool
     map = pointMap(value.length, map[0]?.sourceStart ?? 0);
   }
   if (looksLikeHtml(value)) return appendHtmlFragment(sink, value, map);
+  // Where nothing maps exactly anyway, put back the line breaks boards dropped.
+  if (map.every((seg) => !seg.exact)) {
+    value = unglue(value);
+    map = pointMap(value.length, map[0]?.sourceStart ?? 0);
+  }
   const from = value.length - value.trimStart().length;
   const to = value.trimEnd().length;
   if (to <= from) return;

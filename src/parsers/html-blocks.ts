@@ -48,6 +48,8 @@ export function* elements(node: T.Node): Generator<T.Element> {
  */
 export class HtmlWriter {
   private lineStart = -1;
+  /** The current line's text, kept apart so that scanning it does not read the whole text so far. */
+  private line = "";
   private lineType: Container = "paragraph";
   private space: { at: number; exact: boolean } | null = null;
 
@@ -83,23 +85,28 @@ export class HtmlWriter {
   flush(): void {
     this.space = null;
     if (this.lineStart < 0) return;
-    const out = this.sink.out;
     const start = this.lineStart;
-    const end = out.length;
     this.lineStart = -1;
     if (this.lineType === "paragraph") {
-      this.sink.blocks.push(...scanBlocks(out.text, start, end, { markdown: false, isHeading: this.sink.isHeading }));
+      for (const b of scanBlocks(this.line, 0, this.line.length, { markdown: false, isHeading: this.sink.isHeading }))
+        this.sink.blocks.push({ ...b, start: start + b.start, end: start + b.end });
     } else {
-      this.sink.blocks.push({ type: this.lineType, start, end });
+      this.sink.blocks.push({ type: this.lineType, start, end: start + this.line.length });
     }
-    out.separate("\n");
+    this.line = "";
+    this.sink.out.separate("\n");
   }
 
   private lineBreak(at: number): void {
     // A <br> inside a heading is only layout.
     if (this.lineStart < 0 || this.lineType === "heading") return;
     this.space = null;
-    this.sink.out.addMapped("\n", at, false, this.map);
+    this.append("\n", at, false);
+  }
+
+  private append(text: string, at: number, exact: boolean): void {
+    this.sink.out.addMapped(text, at, exact, this.map);
+    this.line += text;
   }
 
   private text(node: T.TextNode, container: Container): void {
@@ -118,20 +125,20 @@ export class HtmlWriter {
   private emit({ text, at, exact }: Piece, container: Container): void {
     const out = this.sink.out;
     const body = text.trim();
-    const atLineStart = this.lineStart < 0 || out.text.endsWith("\n");
+    const atLineStart = this.lineStart < 0 || out.endsWith("\n");
     if (!body) {
       if (!atLineStart) this.space ??= { at, exact: exact && text === " " };
       return;
     }
-    if (text !== body && text.trimStart() !== text && !atLineStart) this.space ??= { at, exact: false };
+    if (text.trimStart() !== text && !atLineStart) this.space ??= { at, exact: false };
     if (this.lineStart < 0) {
       this.lineStart = out.length;
       this.lineType = container;
     } else if (this.space) {
-      out.addMapped(" ", this.space.at, this.space.exact, this.map);
+      this.append(" ", this.space.at, this.space.exact);
     }
     this.space = null;
-    out.addMapped(exact ? body : body.replace(/\s+/g, " "), at, exact, this.map);
+    this.append(exact ? body : body.replace(/\s+/g, " "), at, exact);
     if (text.trimEnd() !== text) this.space = { at: at + text.length - 1, exact: false };
   }
 }

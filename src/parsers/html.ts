@@ -95,6 +95,7 @@ export function parseHtml(knowledge: Knowledge, source: string, file = "<html>")
     buildDocument(knowledge, {
       text: out.text,
       format: "html",
+      raw: source,
       title: titleSpan ? out.text.slice(titleSpan.start, titleSpan.end) : null,
       titleSpan,
       blocks,

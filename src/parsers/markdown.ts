@@ -65,6 +65,7 @@ export function parseMarkdown(knowledge: Knowledge, source: string, file = "<tex
   return buildDocument(knowledge, {
     text,
     format: "markdown",
+    raw: source,
     title,
     titleSpan,
     blocks: blocksWithoutTitle(knowledge, text, front.end, text.length, skip, true),

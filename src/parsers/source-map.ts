@@ -30,14 +30,26 @@ export function mapOffset(map: OffsetMap, offset: number): number {
 
 /** Builds a document's analysed text piece by piece, remembering where each piece came from. */
 export class TextBuilder {
-  text = "";
   readonly segments: SourceSegment[] = [];
+  // Pieces are joined only when the text is asked for: reading a string built by += flattens it each time.
+  private parts: string[] = [];
+  private size = 0;
+  private lastChar = "";
 
   /** `base` is subtracted from every source offset: the start of the record's own slice of the file. */
   constructor(private readonly base = 0) {}
 
   get length(): number {
-    return this.text.length;
+    return this.size;
+  }
+
+  get text(): string {
+    if (this.parts.length > 1) this.parts = [this.parts.join("")];
+    return this.parts[0] ?? "";
+  }
+
+  endsWith(char: string): boolean {
+    return this.lastChar === char;
   }
 
   /** The source offset just past the last piece: where a separator after it should point, so spans end there. */
@@ -57,13 +69,15 @@ export class TextBuilder {
     if (!piece) return;
     const at = Math.max(0, sourceStart - this.base);
     const last = this.segments[this.segments.length - 1];
-    const contiguous = last !== undefined && last.textEnd === this.text.length && last.exact === exact;
+    const contiguous = last !== undefined && last.textEnd === this.size && last.exact === exact;
     if (contiguous && (exact ? last.sourceStart + (last.textEnd - last.textStart) === at : last.sourceStart === at)) {
       last.textEnd += piece.length;
     } else {
-      this.segments.push({ textStart: this.text.length, textEnd: this.text.length + piece.length, sourceStart: at, exact });
+      this.segments.push({ textStart: this.size, textEnd: this.size + piece.length, sourceStart: at, exact });
     }
-    this.text += piece;
+    this.parts.push(piece);
+    this.size += piece.length;
+    this.lastChar = piece[piece.length - 1]!;
   }
 
   /** Appends `piece`, which is value[from, from + piece.length) when exact, mapping it through the value's map. */

@@ -49,6 +49,7 @@ export function parseText(knowledge: Knowledge, source: string): PostingDocument
   return buildDocument(knowledge, {
     text,
     format: "text",
+    raw: source,
     title: titleSpan ? text.slice(titleSpan.start, titleSpan.end) : null,
     titleSpan,
     blocks: blocksWithoutTitle(knowledge, text, 0, text.length, lineOf, false),
