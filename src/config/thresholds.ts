@@ -18,7 +18,6 @@ export const THRESHOLD_RANGES: Partial<Record<keyof Thresholds, Range>> = {
   minMismatchConfidence: { min: 0, max: 1 },
   hybridLeanMargin: { min: 0, max: 1 },
   errorConfidence: { min: 0, max: 1 },
-  titleShareFloor: { min: 0, max: 1 },
   thinShare: { min: 0, max: 1 },
   partialMaxShare: { min: 0, max: 1 },
   minJobLinesForOther: { min: 0, max: 10000, integer: true },

@@ -23,7 +23,10 @@ export interface Thresholds {
   minOtherWork: number;
   /** Evidence at which confidence reaches about two thirds (1 - 1/e). */
   confidenceScale: number;
-  /** Marketing and sales each at least this share of the evidence: the duties are hybrid. */
+  /**
+   * A fair share of the work. Marketing and sales each at least this share: the duties are hybrid. A title
+   * whose own function has at least this share is not a mismatch.
+   */
   hybridShare: number;
   /** Under this confidence the duties are not clear enough to call a mismatch at all. */
   minMismatchConfidence: number;
@@ -31,8 +34,6 @@ export interface Thresholds {
   hybridLeanMargin: number;
   /** Under this confidence a mismatch is a warning, not an error. */
   errorConfidence: number;
-  /** A title's own function with less than this share of the evidence is not what the job is. */
-  titleShareFloor: number;
   /** Weighted leadership signals (people, budget, strategy) a manager-level title needs. */
   leadershipForManager: number;
   /** Weighted entry-level signals that mark a job as entry level. */
@@ -54,11 +55,10 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   otherWorkDominance: 1.5,
   minOtherWork: 6,
   confidenceScale: 8,
-  hybridShare: 0.3,
+  hybridShare: 0.4,
   minMismatchConfidence: 0.3,
   hybridLeanMargin: 0,
   errorConfidence: 0.45,
-  titleShareFloor: 0.3,
   leadershipForManager: 2,
   entrySignals: 2,
   otherTitleEvidence: 14,

@@ -97,7 +97,7 @@ function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, c
   const total = FAMILIES.reduce((s, f) => s + a.totals[f], 0);
   if (isFamily(tf) && isFamily(duties)) {
     // Another function clearly leads and the title's own is no fair share of the work.
-    if (tf === duties || mix[tf] >= t.titleShareFloor || confidence < t.minMismatchConfidence) return pass("match");
+    if (tf === duties || mix[tf] >= t.hybridShare || confidence < t.minMismatchConfidence) return pass("match");
     return { status: confidence >= t.errorConfidence ? "fail" : "warn", finding: "mismatch", suggestFor: duties };
   }
   if ((tf === "marketing" || tf === "sales") && duties === "hybrid") {

@@ -1,0 +1,77 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { UNTRUSTED_ENV } from "../config/load.js";
+import { formatters } from "../formatters/index.js";
+import { parseColumnMapping } from "../parsers/csv.js";
+import { INPUT_FORMATS, type InputFormat } from "../parsers/index.js";
+import type { CliIo } from "./io.js";
+
+export const VERSION = "0.1.0";
+
+/** The command line's options, as commander parses them. */
+export interface Options {
+  format: string;
+  outputFile?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  color?: boolean;
+  inputFormat?: InputFormat;
+  stdinFilename?: string;
+  csvColumns?: Record<string, string>;
+  debug: boolean;
+  /** --config <path>: a path; --no-config: false. */
+  config: string | boolean;
+  rule: string[];
+  printConfig?: string;
+  reportUnusedDisableDirectives: boolean;
+  untrusted: boolean;
+}
+
+/** The jdlint command: its options, help text and exit codes. */
+export function program(io: CliIo): Command {
+  return new Command("jdlint")
+    .description(
+      "Lint job postings: compare what the title claims with what the duties really are,\n" +
+        "and suggest titles that fit (marketing vs sales vs customer service).",
+    )
+    .version(VERSION, "-v, --version")
+    .argument("[paths...]", "posting files, folders (postings inside are linted), globs, http(s) URLs, or - for standard input")
+    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
+    .option("-o, --output-file <path>", "write the report to a file instead of standard output")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v) => parseCount(v), -1)
+    .option("--quiet", "report errors only", false)
+    .option("--color", "force colour output")
+    .option("--no-color", "disable colour output")
+    .addOption(new Option("--input-format <name>", "read every input as this format").choices([...INPUT_FORMATS]))
+    .option("--stdin-filename <name>", "the file name standard input stands for (its ending chooses the format)")
+    .option("--csv-columns <map>", "CSV columns by other names, e.g. title=Job Name,description=Body", csvColumns)
+    .option("-c, --config <path>", "use this config file, and no other")
+    .option("--no-config", "ignore config files (.jdlintrc*, jdlint.config.*, package.json#jdlint)")
+    .option("--rule <setting>", "set a rule for this run, e.g. 'title-duty-mismatch: off' (repeatable)", (v, all: string[]) => [...all, v], [])
+    .option("--print-config <file>", "print the config that applies to a file, as JSON, and exit")
+    .option("--report-unused-disable-directives", "report jdlint-disable directives that silence nothing", false)
+    .option("--untrusted", `refuse JavaScript configs and plugins, for CI on untrusted code (or set ${UNTRUSTED_ENV}=1)`, false)
+    .option("--debug", "print stack traces of internal errors", false)
+    .addHelpText(
+      "after",
+      "\nExit codes:\n  0  no errors (and warnings within --max-warnings)\n  1  lint errors, or more warnings than --max-warnings\n" +
+        "  2  a usage, configuration or input problem (the other inputs are still linted)\n\n" +
+        "Examples:\n  jdlint posting.md\n  jdlint --format json jobs/\n  jdlint 'careers/**/*.md' --max-warnings 0\n",
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+}
+
+function csvColumns(v: string): Record<string, string> {
+  try {
+    return parseColumnMapping(v);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+function parseCount(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new CommanderError(2, "jdlint.invalidArgument", `--max-warnings takes a whole number, got "${v}"`);
+  return n;
+}
+
