@@ -19,6 +19,7 @@ export const THRESHOLD_RANGES: Partial<Record<keyof Thresholds, Range>> = {
   hybridLeanMargin: { min: 0, max: 1 },
   errorConfidence: { min: 0, max: 1 },
   thinShare: { min: 0, max: 1 },
+  salesTitleFloor: { min: 0, max: 1 },
   partialMaxShare: { min: 0, max: 1 },
   minJobLinesForOther: { min: 0, max: 10000, integer: true },
 };

@@ -32,6 +32,8 @@ export interface Thresholds {
   minMismatchConfidence: number;
   /** A single-function title over hybrid duties is flagged when the other function leads by this share. */
   hybridLeanMargin: number;
+  /** A sales title over marketing-worded duties is a mismatch only when sales is under this share. */
+  salesTitleFloor: number;
   /** Under this confidence a mismatch is a warning, not an error. */
   errorConfidence: number;
   /** Weighted leadership signals (people, budget, strategy) a manager-level title needs. */
@@ -58,6 +60,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   hybridShare: 0.4,
   minMismatchConfidence: 0.3,
   hybridLeanMargin: 0,
+  salesTitleFloor: 0.2,
   errorConfidence: 0.45,
   leadershipForManager: 2,
   entrySignals: 2,

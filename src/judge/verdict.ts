@@ -98,6 +98,10 @@ function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, c
   if (isFamily(tf) && isFamily(duties)) {
     // Another function clearly leads and the title's own is no fair share of the work.
     if (tf === duties || mix[tf] >= t.hybridShare || confidence < t.minMismatchConfidence) return pass("match");
+    // Selling has words of its own (quota, closing, commission), while marketing words also describe the
+    // market a salesperson sells into or the marketing services they sell: a sales title over
+    // marketing-worded duties is a mismatch only when next to no selling shows.
+    if (tf === "sales" && duties === "marketing" && mix.sales >= t.salesTitleFloor) return pass("match");
     return { status: confidence >= t.errorConfidence ? "fail" : "warn", finding: "mismatch", suggestFor: duties };
   }
   if ((tf === "marketing" || tf === "sales") && duties === "hybrid") {
@@ -105,6 +109,11 @@ function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, c
     const other = tf === "marketing" ? "sales" : "marketing";
     const leans = mix[other] - mix[tf] >= t.hybridLeanMargin && confidence >= t.minMismatchConfidence;
     return leans ? warn("leans", other) : pass("match");
+  }
+  if (tf === "customer_service" && duties === "hybrid" && mix.customer_service < t.hybridShare) {
+    // A service title over marketing-and-sales work.
+    const lead = mix.sales >= mix.marketing ? "sales" : "marketing";
+    return { status: confidence >= t.errorConfidence ? "fail" : "warn", finding: "mismatch", suggestFor: lead };
   }
   if (tf === "hybrid" && (duties === "marketing" || duties === "sales")) {
     const lacking = duties === "marketing" ? "sales" : "marketing";
