@@ -1,4 +1,6 @@
-import { join, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { convertPathToPattern } from "globby";
+import { matchesGlob } from "../config/glob.js";
 import { POSTING_EXTENSIONS } from "../parsers/index.js";
 import { isUrl } from "./fetch.js";
 import { STDIN } from "./inputs.js";
@@ -8,18 +10,41 @@ export interface Discovery {
   files: string[];
   /** One line each: an argument that matched nothing. */
   problems: Array<{ file: string; reason: string }>;
+  /** Files named on the command line but left out by .jdlintignore or --ignore-pattern. */
+  ignored: string[];
 }
 
+export interface DiscoverOptions {
+  /** --ignore-pattern: globs of files (or folders) to leave out, relative to the working folder. */
+  ignorePatterns?: string[];
+  /** false for --no-error-on-unmatched-pattern: an argument that matches nothing is passed over in silence. */
+  errorOnUnmatched?: boolean;
+}
+
+/** The ignore file jdlint reads, in .gitignore syntax, in the working folder and any folder below. */
+export const IGNORE_FILE = ".jdlintignore";
+const IGNORE_FILES = [`**/${IGNORE_FILE}`];
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /**
  * Files, folders (postings inside, recursively) and globs -> the files to lint, in a stable order.
- * `-` (standard input) and http(s) URLs are passed through as they are.
+ * Folders and globs leave out what .gitignore, .jdlintignore and --ignore-pattern ignore; a file named
+ * outright is linted unless .jdlintignore or --ignore-pattern ignore it. `-` (standard input) and
+ * http(s) URLs are passed through as they are.
  */
-export async function discover(args: string[], io: CliIo): Promise<Discovery> {
+export async function discover(args: string[], io: CliIo, opts: DiscoverOptions = {}): Promise<Discovery> {
   const files: string[] = [];
   const problems: Discovery["problems"] = [];
-  const exts = Object.keys(POSTING_EXTENSIONS).join(",");
+  const ignored: string[] = [];
+  const patterns = opts.ignorePatterns ?? [];
+  const exts = Object.keys(POSTING_EXTENSIONS);
+  const unmatched = (file: string, reason: string) => {
+    if (opts.errorOnUnmatched !== false) problems.push({ file, reason });
+  };
+  const byPattern = (file: string) => ignoredByPattern(relativePath(io.cwd, file), patterns);
+  let byIgnoreFile: ((absFile: string) => boolean) | undefined;
+  const glob = async (globs: string[], cwd: string) =>
+    (await io.glob(globs, cwd, { ignoreFiles: IGNORE_FILES })).filter((f) => !byPattern(join(cwd, f))).sort();
   for (const arg of args) {
     if (arg === STDIN || /^https?:\/\//i.test(arg)) {
       files.push(arg);
@@ -31,16 +56,39 @@ export async function discover(args: string[], io: CliIo): Promise<Discovery> {
     }
     const full = resolve(io.cwd, arg);
     const kind = await io.kind(full);
-    if (kind === "file") files.push(arg);
-    else if (kind === "dir") {
-      const found = await io.glob([`**/*.{${exts}}`], full);
-      if (found.length === 0) problems.push({ file: arg, reason: `folder holds no postings (${Object.keys(POSTING_EXTENSIONS).map((e) => `.${e}`).join(", ")})` });
-      files.push(...found.sort().map((f) => join(arg, f)));
+    if (kind === "file") {
+      byIgnoreFile ??= io.ignoreFilter ? await io.ignoreFilter(IGNORE_FILES, io.cwd) : () => false;
+      if (byPattern(full) || byIgnoreFile(full)) ignored.push(arg);
+      else files.push(arg);
+    } else if (kind === "dir") {
+      const rel = relativePath(io.cwd, full);
+      // Globbed from the working folder where possible, so that its .gitignore and .jdlintignore apply.
+      const found = rel.startsWith("../") || isAbsolute(rel)
+        ? (await glob([`**/*.{${exts.join(",")}}`], full)).map((f) => join(arg, f))
+        : await glob([`${rel ? `${convertPathToPattern(rel)}/` : ""}**/*.{${exts.join(",")}}`], io.cwd);
+      if (found.length === 0) unmatched(arg, `folder holds no postings to lint (${exts.map((e) => `.${e}`).join(", ")}), or all are ignored`);
+      files.push(...found);
     } else if (GLOB_CHARS.test(arg)) {
-      const found = await io.glob([arg], io.cwd);
-      if (found.length === 0) problems.push({ file: arg, reason: "no files match this pattern" });
-      files.push(...found.sort());
-    } else problems.push({ file: arg, reason: "no such file or folder" });
+      const found = await glob([arg], io.cwd);
+      if (found.length === 0) unmatched(arg, "no files match this pattern (or all are ignored)");
+      files.push(...found);
+    } else unmatched(arg, "no such file or folder");
   }
-  return { files: [...new Set(files)], problems };
+  return { files: [...new Set(files)], problems, ignored };
+}
+
+/** `/`-separated, relative to the working folder ("../" for a path outside it). */
+function relativePath(cwd: string, file: string): string {
+  return relative(cwd, file).split(sep).join("/");
+}
+
+/** Whether a pattern matches the file or a folder it is in (`legacy/` leaves out everything below legacy). */
+export function ignoredByPattern(relPath: string, patterns: string[]): boolean {
+  if (!patterns.length) return false;
+  const parts = relPath.split("/");
+  for (let i = parts.length; i > 0; i--) {
+    const path = parts.slice(0, i).join("/");
+    if (patterns.some((p) => matchesGlob(path, p.replace(/\/+$/, "")))) return true;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileKnowledge, type Knowledge, type KnowledgeSources } from "../lexicon/knowledge.js";
+import { readSnapshot } from "../lexicon/snapshot.js";
 
 /** The package's own folder: where rules/ is, whether running from src/ or from dist/. */
 export function packageRoot(): string {
@@ -36,9 +37,28 @@ export async function readBuiltinSources(root = packageRoot()): Promise<Knowledg
   return { lexicons: [marketing!, sales!, service!], otherWork: otherWork!, signals: signals!, sections: sections!, titles: titles!, seniority: seniority!, ruleSignals: ruleSignals! };
 }
 
+/** Where the build writes the compiled built-in knowledge (see src/lexicon/snapshot.ts). */
+export function snapshotPath(root = packageRoot()): string {
+  return join(root, "dist", "knowledge.json");
+}
+
+/** The built-in knowledge from the build's snapshot, when there is one compiled from these very sources. */
+async function fromSnapshot(sources: KnowledgeSources): Promise<Knowledge | null> {
+  let json: string;
+  try {
+    json = await readFile(snapshotPath(), "utf8");
+  } catch {
+    return null;
+  }
+  return readSnapshot(json, sources);
+}
+
 let cached: Knowledge | null = null;
 
 export async function loadBuiltinKnowledge(): Promise<Knowledge> {
-  cached ??= compileKnowledge(await readBuiltinSources());
+  if (!cached) {
+    const sources = await readBuiltinSources();
+    cached = (await fromSnapshot(sources)) ?? compileKnowledge(sources);
+  }
   return cached;
 }

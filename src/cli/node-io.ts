@@ -1,7 +1,12 @@
-import { createReadStream, fstatSync } from "node:fs";
-import { readFile, stat, writeFile } from "node:fs/promises";
-import { globby } from "globby";
+import { createReadStream, fstatSync, rmSync } from "node:fs";
+import { chmod, chown, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { globby, isIgnoredByIgnoreFiles } from "globby";
+import { tempName } from "./fix.js";
 import type { CliIo } from "./io.js";
+
+// Never postings, and slow to walk.
+const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**"];
 
 /** The real file system and process streams. */
 export function nodeIo(): CliIo {
@@ -27,7 +32,39 @@ export function nodeIo(): CliIo {
         return null;
       }
     },
-    glob: (patterns, cwd) => globby(patterns, { cwd, gitignore: true, absolute: false, dot: false, followSymbolicLinks: false }),
+    glob: (patterns, cwd, ignore = {}) =>
+      globby(patterns, {
+        cwd,
+        gitignore: true,
+        ignoreFiles: ignore.ignoreFiles,
+        ignore: [...DEFAULT_IGNORES, ...(ignore.patterns ?? [])],
+        absolute: false,
+        dot: false,
+        followSymbolicLinks: false,
+      }),
+    async ignoreFilter(ignoreFiles, cwd) {
+      const ignored = await isIgnoredByIgnoreFiles(ignoreFiles, { cwd });
+      return (file) => {
+        try {
+          return ignored(file);
+        } catch {
+          return false; // outside cwd: no ignore file found there applies
+        }
+      };
+    },
+    replaceFile,
+    listDir: (dir) => readdir(dir),
+    async fileAge(p) {
+      try {
+        return Date.now() - (await stat(p)).mtimeMs;
+      } catch {
+        return null;
+      }
+    },
+    removeFile: (p) => rm(p, { force: true }),
+    pid: process.pid,
+    processAlive,
+    now: () => Date.now(),
   };
 }
 
@@ -39,4 +76,61 @@ function stdinIsPiped(): boolean {
   } catch {
     return false;
   }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as someone else.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
+  const target = await realpath(path);
+  const before = await stat(target);
+  const tmp = join(dirname(target), tempName(process.pid, basename(target)));
+  const release = trackTempFile(tmp);
+  try {
+    const handle = await open(tmp, "w", before.mode & 0o7777);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // open()'s mode is cut by the umask; the file's own permissions (and owner, where allowed) are kept.
+    await chmod(tmp, before.mode & 0o7777);
+    await chown(tmp, before.uid, before.gid).catch(() => undefined);
+    await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  } finally {
+    release();
+  }
+}
+
+// Temporary files being written now: removed if the process is interrupted, before it dies of the signal.
+const liveTempFiles = new Set<string>();
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+function removeTempFilesAndDie(signal: NodeJS.Signals): void {
+  for (const tmp of liveTempFiles) rmSync(tmp, { force: true });
+  liveTempFiles.clear();
+  for (const s of SIGNALS) process.off(s, removeTempFilesAndDie);
+  // Die of the same signal, as if no handler had been there (exit status 130 or 143 in a shell).
+  process.kill(process.pid, signal);
+}
+
+/** Removes `tmp` should SIGINT or SIGTERM arrive before the returned release function is called. */
+export function trackTempFile(tmp: string): () => void {
+  if (liveTempFiles.size === 0) for (const s of SIGNALS) process.on(s, removeTempFilesAndDie);
+  liveTempFiles.add(tmp);
+  return () => {
+    liveTempFiles.delete(tmp);
+    if (liveTempFiles.size === 0) for (const s of SIGNALS) process.off(s, removeTempFilesAndDie);
+  };
 }

@@ -24,6 +24,12 @@ export interface Options {
   printConfig?: string;
   reportUnusedDisableDirectives: boolean;
   untrusted: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  explain: boolean;
+  ignorePattern: string[];
+  /** false for --no-error-on-unmatched-pattern. */
+  errorOnUnmatchedPattern: boolean;
 }
 
 /** The jdlint command: its options, help text and exit codes. */
@@ -50,11 +56,17 @@ export function program(io: CliIo): Command {
     .option("--print-config <file>", "print the config that applies to a file, as JSON, and exit")
     .option("--report-unused-disable-directives", "report jdlint-disable directives that silence nothing", false)
     .option("--untrusted", `refuse JavaScript configs and plugins, for CI on untrusted code (or set ${UNTRUSTED_ENV}=1)`, false)
+    .option("--fix", "retitle flagged postings in place with the top suggested title, where the file allows", false)
+    .option("--fix-dry-run", "print the retitles --fix would make, as a diff, instead of the report; change nothing", false)
+    .option("--explain", "explain each posting for a job seeker: duty lines, duty mix, why, which titles fit (or: jdlint explain <file|url>)", false)
+    .option("--ignore-pattern <glob>", "leave out files (or folders) matching this glob, besides .gitignore and .jdlintignore (repeatable)", (v, all: string[]) => [...all, v], [])
+    .option("--no-error-on-unmatched-pattern", "do not fail when a file, folder or glob matches nothing")
     .option("--debug", "print stack traces of internal errors", false)
     .addHelpText(
       "after",
       "\nExit codes:\n  0  no errors (and warnings within --max-warnings)\n  1  lint errors, or more warnings than --max-warnings\n" +
         "  2  a usage, configuration or input problem (the other inputs are still linted)\n\n" +
+        "Commands:\n  jdlint init                write a commented .jdlintrc.yaml here\n  jdlint explain <file|url>  the same as --explain\n\n" +
         "Examples:\n  jdlint posting.md\n  jdlint --format json jobs/\n  jdlint 'careers/**/*.md' --max-warnings 0\n",
     )
     .exitOverride()

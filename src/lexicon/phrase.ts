@@ -54,6 +54,11 @@ export function matchAt(phrase: Phrase, tokens: Token[], i: number): number {
   const first = phrase.words[0];
   const t = tokens[i];
   if (!first || !t || !wordMatches(first, t)) return -1;
+  return matchRest(phrase, tokens, i);
+}
+
+/** `matchAt` once the first word is known to match `tokens[i]`: matches the words after it. */
+export function matchRest(phrase: Phrase, tokens: Token[], i: number): number {
   let at = i;
   for (let k = 1; k < phrase.words.length; k++) {
     const w = phrase.words[k]!;

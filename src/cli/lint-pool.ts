@@ -1,0 +1,251 @@
+/**
+ * Large JSONL inputs linted on all cores: the main thread reads lines and hands them out in batches to worker
+ * threads (lint-worker.ts), which parse and lint them; results come back in input order, with at most a few
+ * batches in flight, so memory stays bounded however long the feed. Output is the same as linting in-thread.
+ */
+import { existsSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { DataError } from "../data/errors.js";
+import type { LintResult } from "../engine/result.js";
+import type { Knowledge } from "../lexicon/knowledge.js";
+import { POSTING_EXTENSIONS, type InputFormat, type JsonShape } from "../parsers/index.js";
+import { isUrl } from "./fetch.js";
+import { lines, readInputs, STDIN, type InputItem, type ReadOptions } from "./inputs.js";
+import type { CliIo } from "./io.js";
+
+/** What a worker needs to build the same settings as the main thread. */
+export interface WorkerSetup {
+  cwd: string;
+  untrusted: boolean;
+  configFile?: string | false;
+  cliRules?: string[];
+  reportUnused: boolean;
+}
+
+export type SourceLine = { line: number; text: string } | { line: number; error: string };
+
+export interface Batch {
+  seq: number;
+  /** The input's name in messages, and its absolute path (for its config). */
+  file: string;
+  path: string;
+  shape?: JsonShape;
+  /** Send results as JSON text (for output that is JSON lines anyway) rather than as objects. */
+  asJson: boolean;
+  lines: SourceLine[];
+}
+
+/** A linted record: counts for the exit code, and the result as an object or as its JSON. */
+export interface Linted {
+  problem: string | null;
+  errorCount: number;
+  warningCount: number;
+  json?: string;
+  result?: LintResult;
+}
+
+export type LintedRecord = { line: number | null; error: string } | Linted;
+
+export type BatchResult =
+  | { seq: number; records: LintedRecord[] }
+  /** A worker's failure; `data` when it was a DataError (a bad config, say), rethrown as one. */
+  | { seq: number; fatal: { message: string; stack?: string; data?: { file: string; line: number | null; reason: string } } };
+
+/** An input item, or a record a worker has already linted. */
+export type StreamItem = InputItem | { file: string; linted: Linted };
+
+export interface ParallelOptions {
+  setup: WorkerSetup;
+  asJson: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/** Inputs smaller than this are linted in-thread: starting workers costs more than it saves. */
+const MIN_BYTES = 2 * 1024 * 1024;
+const BATCH_LINES = 64;
+const BATCH_CHARS = 512 * 1024;
+/** Batches in flight per worker: enough to keep it busy while the main thread reads and writes. */
+const IN_FLIGHT_PER_WORKER = 2;
+const MAX_WORKERS = 8;
+
+/** How many workers to use: JDLINT_WORKERS, else one per core (none on one core). */
+export function workerCount(env: Record<string, string | undefined>): number {
+  const asked = env.JDLINT_WORKERS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), MAX_WORKERS);
+  const cores = availableParallelism();
+  return cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
+}
+
+/** The worker's script: the bundled one next to the bundled CLI, or the compiled one next to this module. */
+export function workerScript(env: Record<string, string | undefined>): URL | null {
+  if (env.JDLINT_WORKER_SCRIPT) return new URL(env.JDLINT_WORKER_SCRIPT, "file:///");
+  for (const name of ["./jdlint-worker.mjs", "./lint-worker.js"]) {
+    const url = new URL(name, import.meta.url);
+    if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+function shapeOf(format: InputFormat | undefined): JsonShape | undefined {
+  return format === "jsonld" || format === "greenhouse" || format === "lever" || format === "record" ? format : undefined;
+}
+
+/** True when the input is read as JSONL (as inputs.ts decides: --input-format, else the file's ending). */
+function isJsonl(file: string, format: InputFormat | undefined): boolean {
+  if (format && !shapeOf(format)) return format === "jsonl";
+  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();
+  return ext ? POSTING_EXTENSIONS[ext] === "jsonl" : false;
+}
+
+/** Same wording as inputs.ts for a file that fails while being read. */
+function readError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+      return "permission denied";
+    case "EISDIR":
+      return "is a folder";
+    default:
+      return `cannot read (${code ?? (e as Error).message})`;
+  }
+}
+
+/** Worker threads, each handed the next batch when it has the fewest in hand. */
+export class LintPool {
+  private readonly workers: Array<{ worker: Worker; pending: Map<number, (r: BatchResult) => void> }> = [];
+  private failure: Error | null = null;
+
+  constructor(size: number, script: URL, setup: WorkerSetup) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(script, { workerData: setup, stdout: false, stderr: false });
+      const slot = { worker, pending: new Map<number, (r: BatchResult) => void>() };
+      worker.on("message", (r: BatchResult) => {
+        const done = slot.pending.get(r.seq);
+        slot.pending.delete(r.seq);
+        done?.(r);
+      });
+      const fail = (e: Error) => {
+        this.failure ??= e;
+        for (const [seq, done] of slot.pending) done({ seq, fatal: { message: e.message, stack: e.stack } });
+        slot.pending.clear();
+      };
+      worker.on("error", fail);
+      worker.on("exit", (code) => fail(new Error(`a lint worker stopped (exit code ${code})`)));
+      this.workers.push(slot);
+    }
+  }
+
+  /** Lints a batch on the least busy worker. */
+  run(batch: Batch): Promise<LintedRecord[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return new Promise((resolve, reject) => {
+      slot.pending.set(batch.seq, (r) => {
+        if ("fatal" in r) {
+          const { data } = r.fatal;
+          const e = data ? new DataError(data.file, data.line, data.reason) : new Error(r.fatal.message);
+          if (r.fatal.stack) e.stack = r.fatal.stack;
+          reject(e);
+        } else resolve(r.records);
+      });
+      slot.worker.postMessage(batch);
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  async close(): Promise<void> {
+    for (const slot of this.workers) slot.worker.removeAllListeners("exit");
+    await Promise.all(this.workers.map((slot) => slot.worker.terminate()));
+  }
+}
+
+/** Lints one JSONL file on the pool; yields its records in file order. */
+export async function* lintJsonlInParallel(
+  pool: LintPool,
+  file: string,
+  chunks: AsyncIterable<Uint8Array>,
+  opts: { path: string; shape?: JsonShape; asJson: boolean },
+): AsyncGenerator<StreamItem> {
+  const queue: Array<Promise<LintedRecord[]>> = [];
+  const inFlight = pool.size * IN_FLIGHT_PER_WORKER;
+  let seq = 0;
+  let batch: SourceLine[] = [];
+  let chars = 0;
+  const flush = () => {
+    const p = pool.run({ seq: seq++, file, path: opts.path, shape: opts.shape, asJson: opts.asJson, lines: batch });
+    // Awaited in order below; this only keeps a failure after an early stop from going unhandled.
+    p.catch(() => {});
+    queue.push(p);
+    batch = [];
+    chars = 0;
+  };
+  function* items(records: LintedRecord[]): Generator<StreamItem> {
+    for (const r of records) yield "error" in r ? { file, error: r.error, line: r.line } : { file, linted: r };
+  }
+  let readFailure: unknown = null;
+  try {
+    for await (const line of lines(chunks)) {
+      batch.push(line);
+      chars += "text" in line ? line.text.length : 0;
+      if (batch.length >= BATCH_LINES || chars >= BATCH_CHARS) {
+        flush();
+        while (queue.length >= inFlight) yield* items(await queue.shift()!);
+      }
+    }
+  } catch (e) {
+    // Only the file system's errors (no such file...) are the input's fault.
+    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
+    readFailure = e;
+  }
+  if (batch.length) flush();
+  while (queue.length) yield* items(await queue.shift()!);
+  if (readFailure) yield { file, error: readError(readFailure), line: null };
+}
+
+/**
+ * Every input's postings, in order, as inputs.ts reads them; large local JSONL files are linted on worker
+ * threads when `parallel` is given (their records come back already linted).
+ */
+export async function* lintInputs(knowledge: Knowledge, files: string[], io: CliIo, opts: ReadOptions, parallel: ParallelOptions | null): AsyncGenerator<StreamItem> {
+  let pool: LintPool | null = null;
+  try {
+    for (const file of files) {
+      const path = parallel && io.readChunks && file !== STDIN && !isUrl(file) && isJsonl(file, opts.inputFormat) ? resolve(io.cwd, file) : null;
+      const size = path ? fileSize(path) : 0;
+      const minBytes = Number(parallel?.env.JDLINT_WORKER_MIN_BYTES ?? MIN_BYTES);
+      if (!parallel || !path || size < minBytes || size === 0) {
+        yield* readInputs(knowledge, [file], io, opts);
+        continue;
+      }
+      if (!pool) {
+        const count = workerCount(parallel.env);
+        const script = workerScript(parallel.env);
+        if (count > 0 && script) pool = new LintPool(count, script, parallel.setup);
+      }
+      if (!pool) {
+        yield* readInputs(knowledge, [file], io, opts);
+        continue;
+      }
+      yield* lintJsonlInParallel(pool, file, io.readChunks!(path), { path, shape: shapeOf(opts.inputFormat), asJson: parallel.asJson });
+    }
+  } finally {
+    await pool?.close();
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? s.size : 0;
+  } catch {
+    return 0;
+  }
+}
