@@ -42,15 +42,18 @@ function round(n: number, places = 2): number {
 }
 
 /** What the duties are, from the weighted evidence. */
-export function dutyFamilyOf(a: Analysis, t: Thresholds): { family: JobFamily; mix: Record<Family, number>; confidence: number } {
+export function dutyFamilyOf(a: Analysis, t: Thresholds): { family: JobFamily; mix: Record<Family, number>; confidence: number; thin: boolean } {
   const total = FAMILIES.reduce((s, f) => s + a.totals[f], 0);
   const mix = Object.fromEntries(FAMILIES.map((f) => [f, total > 0 ? round(a.totals[f] / total, 3) : 0])) as Record<Family, number>;
   // Too little evidence of the three functions, or less than of other work (mailroom, software, nursing):
   // the job is something else, if there is text enough to say so.
   const outweighed = total < t.strongEvidence && a.otherWork > total * t.otherWorkDominance;
   if (total < t.minEvidence || outweighed) {
+    // A little evidence, nearly all of one function and not outweighed by other work, still says what the job is.
+    const lead = outweighed ? null : thinLead(a, t);
+    if (lead) return { family: lead, mix, confidence: 0, thin: true };
     const enough = a.jobLines >= t.minJobLinesForOther || a.otherWork >= t.minEvidence;
-    return { family: enough ? "other" : "unknown", mix, confidence: 0 };
+    return { family: enough ? "other" : "unknown", mix, confidence: 0, thin: true };
   }
   const ranked = [...FAMILIES].sort((x, y) => a.totals[y] - a.totals[x]);
   const top = ranked[0]!;
@@ -61,7 +64,7 @@ export function dutyFamilyOf(a: Analysis, t: Thresholds): { family: JobFamily; m
     family = "hybrid";
     purity = mix.marketing + mix.sales;
   }
-  return { family, mix, confidence: round(strength * purity) };
+  return { family, mix, confidence: round(strength * purity), thin: false };
 }
 
 /** The function a thin body of evidence is all about, if it is nearly all one. */
@@ -90,11 +93,15 @@ interface Decision {
 const isFamily = (f: JobFamily): f is Family => (FAMILIES as readonly string[]).includes(f);
 
 /** Compares what the title claims with what the duties are. */
-function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, confidence: number, a: Analysis, t: Thresholds): Decision {
+function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, confidence: number, thin: boolean, a: Analysis, t: Thresholds): Decision {
   const pass = (finding: Finding): Decision => ({ status: "pass", finding, suggestFor: null });
   const warn = (finding: Finding, suggestFor: Family | null): Decision => ({ status: "warn", finding, suggestFor });
   if (tf === "unknown") return pass("no-title");
   const total = FAMILIES.reduce((s, f) => s + a.totals[f], 0);
+  if (isFamily(tf) && isFamily(duties) && thin) {
+    // A little evidence, all of another function: a vague "promotional staff" ad that only talks selling.
+    return tf === duties ? pass("match") : warn("mismatch", duties);
+  }
   if (isFamily(tf) && isFamily(duties)) {
     // Another function clearly leads and the title's own is no fair share of the work.
     if (tf === duties || mix[tf] >= t.hybridShare || confidence < t.minMismatchConfidence) return pass("match");
@@ -120,7 +127,7 @@ function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, c
     return mix[lacking] < t.partialMaxShare ? warn("partial", duties) : pass("match");
   }
   if (isFamily(tf) && (duties === "other" || duties === "unknown")) {
-    // A little evidence, all of another function: a vague "promotional staff" ad that only talks selling.
+    // Other work outweighs a little evidence that is all of another function: still not the titled job.
     const lead = thinLead(a, t);
     if (lead && lead !== tf) return warn("mismatch", lead);
     // Plenty of other work and none of the title's: "Customer Service Associate" over mailroom work.
@@ -135,11 +142,11 @@ function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, c
 export function judge(doc: PostingDocument, knowledge: Knowledge, t: Thresholds): Verdict {
   const title = classifyTitle(knowledge, doc.title);
   const analysis = analyse(doc, knowledge, t);
-  const { family: dutyFamily, mix, confidence } = dutyFamilyOf(analysis, t);
+  const { family: dutyFamily, mix, confidence, thin } = dutyFamilyOf(analysis, t);
   const lineCounts = Object.fromEntries(FAMILIES.map((f) => [f, analysis.lines.filter((l) => l.family === f).length])) as Record<Family, number>;
   const level = fittingLevel(knowledge, title, analysis, t);
 
-  const { status, finding, suggestFor } = decide(title.family, dutyFamily, mix, confidence, analysis, t);
+  const { status, finding, suggestFor } = decide(title.family, dutyFamily, mix, confidence, thin, analysis, t);
   const evidenceFamilies: Family[] =
     suggestFor ? [suggestFor] : isFamily(dutyFamily) ? [dutyFamily] : dutyFamily === "hybrid" ? ["marketing", "sales"] : [...FAMILIES];
   return {
