@@ -8,11 +8,37 @@ import type { CliIo } from "./io.js";
 // Never postings, and slow to walk.
 const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**"];
 
+/**
+ * A process stream that stops writing once its reader has gone (`jdlint ... | head`): a closed pipe ends the
+ * output, not the run, and is no crash.
+ */
+const closedStreams = new WeakMap<NodeJS.WriteStream, { closed: boolean }>();
+
+function processStream(stream: NodeJS.WriteStream): { write(text: string): void; isTTY?: boolean } {
+  let state = closedStreams.get(stream);
+  if (!state) {
+    const created = { closed: false };
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") created.closed = true;
+      else throw e;
+    });
+    closedStreams.set(stream, created);
+    state = created;
+  }
+  const s = state;
+  return {
+    write: (t) => {
+      if (!s.closed) stream.write(t);
+    },
+    isTTY: stream.isTTY,
+  };
+}
+
 /** The real file system and process streams. */
 export function nodeIo(): CliIo {
   return {
-    stdout: { write: (t) => void process.stdout.write(t), isTTY: process.stdout.isTTY },
-    stderr: { write: (t) => void process.stderr.write(t), isTTY: process.stderr.isTTY },
+    stdout: processStream(process.stdout),
+    stderr: processStream(process.stderr),
     cwd: process.cwd(),
     env: process.env,
     readFile: (p) => readFile(p),

@@ -36,8 +36,8 @@ export interface Options {
 export function program(io: CliIo): Command {
   return new Command("jdlint")
     .description(
-      "Lint job postings: compare what the title claims with what the duties really are,\n" +
-        "and suggest titles that fit (marketing vs sales vs customer service).",
+      "Lint job postings: compare what the title claims with what the duties really are (marketing, sales or " +
+        "customer service), show the evidence line by line, and suggest titles that fit.",
     )
     .version(VERSION, "-v, --version")
     .argument("[paths...]", "posting files, folders (postings inside are linted), globs, http(s) URLs, or - for standard input")

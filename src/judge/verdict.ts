@@ -35,6 +35,8 @@ export interface Verdict {
 }
 
 const MAX_EVIDENCE = 12;
+/** A line shown as evidence says at least this much (a passing "company car" in the benefits does not). */
+const MIN_EVIDENCE_WEIGHT = 1;
 
 function round(n: number, places = 2): number {
   const f = 10 ** places;
@@ -77,7 +79,7 @@ function thinLead(a: Analysis, t: Thresholds): Family | null {
 
 function pickEvidence(a: Analysis, families: Family[]): SentenceEvidence[] {
   return a.lines
-    .filter((l) => l.family && families.includes(l.family))
+    .filter((l) => l.family && families.includes(l.family) && l.weight >= MIN_EVIDENCE_WEIGHT)
     .sort((x, y) => y.weight - x.weight || x.index - y.index)
     .slice(0, MAX_EVIDENCE)
     .sort((x, y) => x.index - y.index);

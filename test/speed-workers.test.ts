@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "esbuild";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { jdlint } from "./helpers/cli.js";
+
+// Worker threads cannot run TypeScript: the worker is bundled for the test, inside the package (so that it
+// finds rules/ as the built one does).
+const cache = resolve("node_modules/.cache/jdlint-speed-test");
+const workerScript = join(cache, "lint-worker.mjs");
+let dir: string;
+let feed: string;
+let records: string[];
+
+beforeAll(async () => {
+  mkdirSync(cache, { recursive: true });
+  await build({
+    entryPoints: [resolve("src/cli/lint-worker.ts")],
+    outfile: workerScript,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    external: ["typescript"],
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    logLevel: "silent",
+  });
+  dir = mkdtempSync(join(tmpdir(), "jdlint-speed-"));
+  const postings = ["account-executive.md", "content-marketer-not-sales.md", "customer-service-mailroom.md", "marketing-director-outbound.md"].map((f) =>
+    readFileSync(`fixtures/postings/${f}`, "utf8"),
+  );
+  records = [];
+  for (let i = 0; i < 120; i++) {
+    const text = postings[i % postings.length]!;
+    const title = /^#\s*(.+)$/m.exec(text)?.[1] ?? "Sales Representative";
+    records.push(JSON.stringify({ id: `r${i}`, title, description: text.replace(/^#.*$/m, "") }));
+    // Lines that cannot be read, among good ones: each is reported in its place.
+    if (i === 17) records.push("{not json");
+    if (i === 40) records.push("");
+    if (i === 99) records.push(JSON.stringify({ id: "no-text" }));
+  }
+  feed = join(dir, "feed.jsonl");
+  writeFileSync(feed, records.join("\n") + "\n");
+}, 60_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
+});
+
+const inThread = { NO_COLOR: "1", JDLINT_WORKERS: "0" };
+const onWorkers = { NO_COLOR: "1", JDLINT_WORKERS: "2", JDLINT_WORKER_SCRIPT: "", JDLINT_WORKER_MIN_BYTES: "1" };
+
+describe("linting a JSONL feed on worker threads", () => {
+  for (const args of [["-f", "jsonl"], ["-f", "json"], ["-f", "stylish"], ["-f", "jsonl", "--quiet"], ["-f", "sarif"], ["--max-warnings", "0", "-f", "jsonl"]]) {
+    it(`gives the same output as linting in-thread (${args.join(" ")})`, async () => {
+      const a = await jdlint([...args, feed], { env: inThread, cwd: dir });
+      const b = await jdlint([...args, feed], { env: { ...onWorkers, JDLINT_WORKER_SCRIPT: workerScript }, cwd: dir });
+      expect(a.stdout.length).toBeGreaterThan(0);
+      expect(b).toEqual(a);
+    });
+  }
+
+  it("keeps records in input order, one line written per posting as it is linted", async () => {
+    const writes: string[] = [];
+    let stderr = "";
+    const code = await (await import("../src/cli/run.js")).run(["-f", "jsonl", feed], {
+      ...(await import("../src/cli/node-io.js")).nodeIo(),
+      cwd: dir,
+      env: { ...onWorkers, JDLINT_WORKER_SCRIPT: workerScript },
+      stdout: { write: (t) => void writes.push(t), isTTY: false },
+      stderr: { write: (t) => void (stderr += t), isTTY: false },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${feed}:19:`);
+    const ids = writes.filter((w) => w.length > 0).map((w) => {
+      expect(w.endsWith("\n") && w.indexOf("\n") === w.length - 1).toBe(true);
+      return (JSON.parse(w) as { recordId: string }).recordId;
+    });
+    const expected = records.filter((r) => r.startsWith("{\"")).map((r) => (JSON.parse(r) as { id: string }).id);
+    expect(ids).toEqual(expected);
+  });
+
+  it("really lints on the workers when asked (a missing worker script fails the run)", async () => {
+    const r = await jdlint(["-f", "jsonl", feed], { env: { ...onWorkers, JDLINT_WORKER_SCRIPT: join(dir, "missing.mjs") }, cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("internal error");
+  });
+
+  it("uses no workers for small inputs unless asked", async () => {
+    const a = await jdlint(["-f", "jsonl", feed], { env: { NO_COLOR: "1", JDLINT_WORKER_SCRIPT: join(dir, "missing.mjs") }, cwd: dir });
+    expect(a.stderr).toContain("feed.jsonl:19:");
+    expect(a.stdout.split("\n").filter(Boolean).length).toBeGreaterThan(110);
+  });
+});
