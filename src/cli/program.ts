@@ -22,6 +22,7 @@ export interface Options {
   config: string | boolean;
   rule: string[];
   printConfig?: string;
+  listRules: boolean;
   reportUnusedDisableDirectives: boolean;
   untrusted: boolean;
   fix: boolean;
@@ -53,6 +54,7 @@ export function program(io: CliIo): Command {
     .option("-c, --config <path>", "use this config file, and no other")
     .option("--no-config", "ignore config files (.jdlintrc*, jdlint.config.*, package.json#jdlint)")
     .option("--rule <setting>", "set a rule for this run, e.g. 'title-duty-mismatch: off' (repeatable)", (v, all: string[]) => [...all, v], [])
+    .option("--list-rules", "list the rules (built-in, and from the config's plugins) with their default severity, and exit", false)
     .option("--print-config <file>", "print the config that applies to a file, as JSON, and exit")
     .option("--report-unused-disable-directives", "report jdlint-disable directives that silence nothing", false)
     .option("--untrusted", `refuse JavaScript configs and plugins, for CI on untrusted code (or set ${UNTRUSTED_ENV}=1)`, false)

@@ -51,7 +51,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const opts = cmd.opts<Options>();
   // Piped input with no paths is read as standard input.
   const paths = cmd.args.length === 0 && io.stdin?.piped ? ["-"] : cmd.args;
-  if (paths.length === 0 && !opts.printConfig) {
+  if (paths.length === 0 && !opts.printConfig && !opts.listRules) {
     io.stderr.write("jdlint: no postings given. Try: jdlint posting.md, or jdlint --help\n");
     return EXIT_FAILURE;
   }
@@ -65,6 +65,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       configFile: opts.config === true ? undefined : opts.config,
       cliRules: opts.rule,
     });
+    if (opts.listRules) {
+      const here = await configs.settingsFor(join(io.cwd, "-"));
+      const metas = new Map(builtinRules.map((r) => [r.meta.id, r.meta]));
+      for (const r of here.rules) metas.set(r.rule.meta.id, r.rule.meta);
+      const width = Math.max(...[...metas.keys()].map((id) => id.length));
+      for (const m of metas.values()) io.stdout.write(`${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(7)}  ${m.description}\n`);
+      return EXIT_OK;
+    }
     if (opts.printConfig) {
       io.stdout.write(`${JSON.stringify(await configs.printConfig(resolve(io.cwd, opts.printConfig)), null, 2)}\n`);
       return EXIT_OK;

@@ -1,0 +1,231 @@
+/**
+ * Speed benchmark: runs the built CLI (bin/jdlint.js) as users do, several times each, and writes the figures to
+ * BENCHMARKS.md with a line describing the machine.
+ *
+ *   npm run build && npm run bench -- ../shared/data/postings/corpus.jsonl [--runs 5] [--out BENCHMARKS.md]
+ *
+ * The corpus is a JSONL file of postings (or $JDLINT_DATA/postings/corpus.jsonl). Everything generated from it
+ * (Markdown postings, the corpus repeated) goes to a temporary folder, removed at the end.
+ *  1. cold start: `jdlint one-posting.md` against bare `node -e ""`;
+ *  2. bulk: `jdlint -f jsonl corpus.jsonl` against a floor measured in the same run: Node reading the file and
+ *     JSON.parse-ing every line, nothing else;
+ *  3. many files: 2,000 Markdown postings from the corpus, in one invocation;
+ *  4. memory: peak RSS streaming 10,000 and 100,000 postings (the corpus repeated) as JSONL.
+ */
+import { spawn } from "node:child_process";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = join(ROOT, "bin/jdlint.js");
+
+interface Sample {
+  ms: number;
+  rssKb: number | null;
+  code: number | null;
+}
+
+/** Runs a command to completion with its output thrown away; wall time, and peak RSS when `rss` is given. */
+function runOnce(args: string[], cwd: string, rss?: { hook: string; out: string }): Promise<Sample> {
+  return new Promise((done, fail) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+    if (rss) {
+      env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(rss.hook).href}`.trim();
+      env.JDLINT_BENCH_RSS = rss.out;
+    }
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-2000)));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0 && code !== 1) {
+        fail(new Error(`${args.join(" ")} exited with ${code}: ${stderr}`));
+        return;
+      }
+      const rssKb = rss && existsSync(rss.out) ? Number(readFileSync(rss.out, "utf8")) : null;
+      done({ ms, rssKb, code });
+    });
+  });
+}
+
+async function runMany(n: number, args: string[], cwd: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push((await runOnce(args, cwd)).ms);
+  return times;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
+const spread = (xs: number[]) => `${ms(median(xs))} (${ms(Math.min(...xs))}–${ms(Math.max(...xs))})`;
+
+/** Writes `count` lines of the corpus, repeating it, to `out`. */
+async function repeatCorpus(corpus: string[], count: number, out: string): Promise<void> {
+  const w = createWriteStream(out);
+  for (let i = 0; i < count; i++) {
+    if (!w.write(corpus[i % corpus.length]! + "\n")) await new Promise<void>((r) => w.once("drain", () => r()));
+  }
+  await new Promise<void>((r, j) => w.end((e?: Error | null) => (e ? j(e) : r())));
+}
+
+/** A corpus record as a Markdown posting. */
+function markdown(rec: { title?: string; sections?: Record<string, string | null> }): string {
+  const heads: Record<string, string> = { company_profile: "About us", description: "The role", requirements: "Requirements", benefits: "Benefits" };
+  let text = `# ${rec.title ?? "Untitled"}\n`;
+  for (const [key, body] of Object.entries(rec.sections ?? {})) if (body) text += `\n## ${heads[key] ?? key}\n\n${body}\n`;
+  return text;
+}
+
+async function readLines(path: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) if (line.trim()) out.push(line);
+  return out;
+}
+
+function machine(): string {
+  const cpu = cpus();
+  const load = loadavg().map((l) => l.toFixed(2)).join(" ");
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), ${process.platform} ${process.arch}, Node ${process.version}; load average ${load}`;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { runs: { type: "string", default: "5" }, out: { type: "string", default: join(ROOT, "BENCHMARKS.md") }, "skip-memory": { type: "boolean", default: false } },
+  });
+  const corpusPath = positionals[0] ?? (process.env.JDLINT_DATA ? join(process.env.JDLINT_DATA, "postings/corpus.jsonl") : undefined);
+  if (!corpusPath || !existsSync(corpusPath)) {
+    console.error("usage: npm run bench -- <corpus.jsonl> (or set JDLINT_DATA)");
+    process.exitCode = 2;
+    return;
+  }
+  if (!existsSync(join(ROOT, "dist/src/cli/main.js"))) {
+    console.error("jdlint is not built: run npm run build first");
+    process.exitCode = 2;
+    return;
+  }
+  const runs = Math.max(1, Number(values.runs));
+  const machineBefore = machine();
+  const tmp = mkdtempSync(join(tmpdir(), "jdlint-bench-"));
+  const log = (s: string) => console.log(s);
+  try {
+    const corpus = await readLines(corpusPath);
+    const corpusBytes = statSync(corpusPath).size;
+    const bundled = existsSync(join(ROOT, "dist/jdlint.mjs"));
+    log(`corpus: ${corpus.length} postings, ${(corpusBytes / 1e6).toFixed(1)} MB; CLI ${bundled ? "bundled" : "unbundled"}; ${runs} runs each`);
+
+    // The floor: reading the file and JSON.parse-ing every line, nothing else.
+    const floor = join(tmp, "floor.mjs");
+    writeFileSync(
+      floor,
+      `import { createReadStream } from "node:fs";
+let rest = "", n = 0;
+for await (const chunk of createReadStream(process.argv[2], { encoding: "utf8" })) {
+  const lines = (rest + chunk).split("\\n");
+  rest = lines.pop();
+  for (const l of lines) if (l.trim()) { JSON.parse(l); n++; }
+}
+if (rest.trim()) { JSON.parse(rest); n++; }
+`,
+    );
+    // Peak RSS of a run, written on exit (worker threads are counted: they share the process).
+    const rssHook = join(tmp, "rss.mjs");
+    writeFileSync(rssHook, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(process.env.JDLINT_BENCH_RSS, String(process.resourceUsage().maxRSS)));\n`);
+
+    // 1. Cold start.
+    const first = JSON.parse(corpus.find((l) => /"description": "[^"]{200}/.test(l)) ?? corpus[0]!) as Parameters<typeof markdown>[0];
+    writeFileSync(join(tmp, "one-posting.md"), markdown(first));
+    await runOnce([BIN, "one-posting.md"], tmp);
+    const bare: number[] = [];
+    const cold: number[] = [];
+    for (let i = 0; i < Math.max(runs, 10); i++) {
+      bare.push((await runOnce(["-e", ""], tmp)).ms);
+      cold.push((await runOnce([BIN, "one-posting.md"], tmp)).ms);
+    }
+    log(`cold start: jdlint ${spread(cold)}, node -e "" ${spread(bare)}`);
+
+    // 2. Bulk: the real corpus as JSONL, against the floor, interleaved so both see the same machine.
+    const floorTimes: number[] = [];
+    const bulk: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      floorTimes.push((await runOnce([floor, corpusPath], tmp)).ms);
+      bulk.push((await runOnce([BIN, "-f", "jsonl", resolve(corpusPath)], tmp)).ms);
+    }
+    log(`bulk: jdlint ${spread(bulk)}, floor ${spread(floorTimes)}`);
+
+    // 3. Many files: 2,000 Markdown postings in one invocation.
+    const mdDir = join(tmp, "postings");
+    mkdirSync(mdDir);
+    for (let i = 0; i < 2000; i++) writeFileSync(join(mdDir, `posting-${String(i).padStart(4, "0")}.md`), markdown(JSON.parse(corpus[i % corpus.length]!)));
+    const many = await runMany(runs, [BIN, "postings"], tmp);
+    log(`2,000 files: ${spread(many)}`);
+
+    // 4. Memory: peak RSS streaming 10,000 and 100,000 postings.
+    const memory: Array<{ count: number; rssKb: number; ms: number }> = [];
+    if (!values["skip-memory"]) {
+      for (const count of [10_000, 100_000]) {
+        const file = join(tmp, `feed-${count}.jsonl`);
+        await repeatCorpus(corpus, count, file);
+        const s = await runOnce([BIN, "-f", "jsonl", file], tmp, { hook: rssHook, out: join(tmp, `rss-${count}.txt`) });
+        rmSync(file);
+        memory.push({ count, rssKb: s.rssKb ?? NaN, ms: s.ms });
+        log(`memory: ${count} postings, peak RSS ${((s.rssKb ?? NaN) / 1024).toFixed(0)} MB in ${ms(s.ms)}`);
+      }
+    }
+
+    const coldRatio = median(cold) / median(bare);
+    const bulkMs = median(bulk);
+    const bulkRatio = bulkMs / median(floorTimes);
+    const manyMs = median(many);
+    const mem10 = memory[0];
+    const mem100 = memory[1];
+    const growth = mem10 && mem100 ? mem100.rssKb / mem10.rssKb - 1 : NaN;
+    const ok = (pass: boolean) => (pass ? "✅ met" : "❌ not met");
+    const rows = [
+      `| Cold start: \`jdlint one-posting.md\` | ${spread(cold)} | bare \`node -e ""\` ${spread(bare)}; **${coldRatio.toFixed(2)}×** | ≤ 1.5× bare node | ${ok(coldRatio <= 1.5)} |`,
+      `| Bulk: \`jdlint -f jsonl\` on ${corpus.length.toLocaleString("en")} postings (${(corpusBytes / 1e6).toFixed(1)} MB) | ${spread(bulk)}: ${(corpus.length / (bulkMs / 1000)).toFixed(0)} postings/s, ${(corpusBytes / 1e6 / (bulkMs / 1000)).toFixed(1)} MB/s | floor (read + JSON.parse) ${spread(floorTimes)}; **${bulkRatio.toFixed(1)}×** | ≤ 2.5× floor | ${ok(bulkRatio <= 2.5)} |`,
+      `| Many files: 2,000 Markdown postings, one invocation | ${spread(many)} | ${(2000 / (manyMs / 1000)).toFixed(0)} files/s | ≤ 1.5 s | ${ok(manyMs <= 1500)} |`,
+      ...(mem10 && mem100
+        ? [
+            `| Memory: peak RSS, 10,000 postings as JSONL | ${(mem10.rssKb / 1024).toFixed(0)} MB | in ${ms(mem10.ms)} | — | |`,
+            `| Memory: peak RSS, 100,000 postings as JSONL | ${(mem100.rssKb / 1024).toFixed(0)} MB | in ${ms(mem100.ms)}; growth from 10,000: **${(growth * 100).toFixed(0)}%** | ≤ 200 MB, ≤ 20% growth | ${ok(mem100.rssKb / 1024 <= 200 && growth <= 0.2)} |`,
+          ]
+        : []),
+    ];
+    const report = `# Benchmarks
+
+Written by \`npm run bench -- <corpus.jsonl>\` (tools/bench.ts), which runs the built CLI (\`npm run build\` first) as a
+user does: a new process per run, output thrown away. Times are the median of the runs, with the fastest and the
+slowest in brackets. The floor and bare Node are measured in the same run, interleaved with jdlint, so that both
+see the same machine.
+
+- Machine: ${machineBefore}
+- After the runs: load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}
+- CLI: ${bundled ? "the bundle (dist/jdlint.mjs)" : "the compiled modules (no bundle)"}; ${runs} runs per figure (${Math.max(runs, 10)} for the cold start), ${new Date().toISOString().slice(0, 10)}
+- Corpus: ${corpus.length.toLocaleString("en")} postings, ${(corpusBytes / 1e6).toFixed(1)} MB
+
+| What | jdlint | Compared with | Target | |
+|---|---|---|---|---|
+${rows.join("\n")}
+
+A loaded machine (a load average above the number of cores) slows every figure; ratios to the floor and to bare
+Node, measured alongside, are the fairer reading.
+`;
+    writeFileSync(values.out!, report);
+    log(`\n${rows.join("\n")}\n\nwritten to ${values.out}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
