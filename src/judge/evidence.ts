@@ -115,7 +115,7 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
     if (pitchCounts) {
       for (const m of pitchMatches[index]!) {
         matches.push({ term: { ...m.term, tag: PITCH_TAG }, first: m.first, last: m.last });
-        scores.sales += m.term.weight;
+        scores.sales += m.term.weight * knowledge.pitch.weight;
       }
     }
     const partners = collaboratingWith(knowledge, tokens);

@@ -34,6 +34,8 @@ export interface Thresholds {
   hybridLeanMargin: number;
   /** A sales title over marketing-worded duties is a mismatch only when sales is under this share. */
   salesTitleFloor: number;
+  /** A marketing title over hybrid work is flagged when the direct-sales recruiting pitch weighs this much. */
+  pitchForHybrid: number;
   /** Under this confidence a mismatch is a warning, not an error. */
   errorConfidence: number;
   /** Weighted leadership signals (people, budget, strategy) a manager-level title needs. */
@@ -61,6 +63,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minMismatchConfidence: 0.3,
   hybridLeanMargin: 0,
   salesTitleFloor: 0.2,
+  pitchForHybrid: 4,
   errorConfidence: 0.45,
   leadershipForManager: 2,
   entrySignals: 2,

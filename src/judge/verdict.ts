@@ -116,7 +116,9 @@ function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, c
   // (A sales title over hybrid work shows plenty of selling: see salesTitleFloor above.)
   if (tf === "marketing" && duties === "hybrid") {
     // Both functions are a fair share, but the one the title does not name leads: partly misleading.
-    const leans = mix.sales - mix.marketing >= t.hybridLeanMargin && confidence >= t.minMismatchConfidence;
+    // Selling leads, or the posting carries a direct-sales recruiting pitch: the marketing title oversells.
+    const pitched = a.pitch >= t.pitchForHybrid;
+    const leans = (mix.sales - mix.marketing >= t.hybridLeanMargin || pitched) && confidence >= t.minMismatchConfidence;
     return leans ? warn("leans", "sales") : pass("match");
   }
   if (tf === "customer_service" && duties === "hybrid" && mix.customer_service < t.hybridShare) {

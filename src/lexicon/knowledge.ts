@@ -38,7 +38,7 @@ export interface Knowledge {
   /** "Partner with marketing on campaigns": cues, and the names by which a sentence refers to each function. */
   collaboration: { cues: TermSet<string>; owners: TermSet<string>; names: TermSet<Family>; window: number; discount: number };
   /** The recruiting pitch of direct-sales firms; counts as sales evidence past its threshold. */
-  pitch: { terms: TermSet<string>; threshold: number };
+  pitch: { terms: TermSet<string>; threshold: number; weight: number };
   sections: { headings: TermSet<SectionKind>; weights: Record<SectionKind, number> };
   titles: { classify: TitleRule[]; taxonomy: Taxonomy };
   seniority: { levels: string[]; fallback: string; words: TermSet<string>; overrides: TermSet<string> };
@@ -135,7 +135,9 @@ function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" 
     );
   const sen = asObject(y, root.seniority, ["seniority"]);
   const pitch = asObject(y, root.direct_sales_pitch, ["direct_sales_pitch"]);
+  rejectUnknownKeys(y, pitch, ["threshold", "weight", "terms"], ["direct_sales_pitch"]);
   const collab = asObject(y, root.collaboration, ["collaboration"]);
+  rejectUnknownKeys(y, collab, ["discount", "window", "cues", "owners", "names"], ["collaboration"]);
   const names = asObject(y, collab.names, ["collaboration", "names"]);
   for (const f of Object.keys(names)) {
     if (!(FAMILIES as readonly string[]).includes(f)) throw y.error(["collaboration", "names", f], `unknown family "${f}"`);
@@ -151,6 +153,7 @@ function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" 
     pitch: {
       terms: new TermSet(readTerms(y, pitch.terms, ["direct_sales_pitch", "terms"], "pitch")),
       threshold: asNumber(y, pitch.threshold, ["direct_sales_pitch", "threshold"], 0, 100),
+      weight: asNumber(y, pitch.weight, ["direct_sales_pitch", "weight"], 0, 10),
     },
     negation: {
       cues: new TermSet(readTerms(y, neg.cues, ["negation", "cues"], "negation")),

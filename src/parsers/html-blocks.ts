@@ -35,10 +35,27 @@ export function isHidden(el: T.Element): boolean {
 
 /** Elements in document order, for finding the <h1>, the <title> and JSON-LD scripts. */
 export function* elements(node: T.Node): Generator<T.Element> {
-  if (isElement(node)) yield node;
-  const children = "childNodes" in node ? node.childNodes : [];
-  for (const child of children) yield* elements(child);
-  if (node.nodeName === "template") yield* elements((node as T.Template).content);
+  for (const { el } of elementsWithAncestry(node)) yield el;
+}
+
+/**
+ * Elements in document order (a template's content after its children), each with whether an element around
+ * it (up to the nearest document or fragment) is hidden, <head> excepted. Walked with a stack of its own, not
+ * by recursion, so that a page nested 100,000 levels deep does not overflow the call stack.
+ */
+export function* elementsWithAncestry(root: T.Node): Generator<{ el: T.Element; hiddenAbove: boolean }> {
+  const stack: Array<{ node: T.Node; hiddenAbove: boolean }> = [{ node: root, hiddenAbove: false }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const { node, hiddenAbove } = top;
+    let below = false;
+    if (isElement(node)) {
+      yield { el: node, hiddenAbove };
+      below = hiddenAbove || (isHidden(node) && node.tagName !== "head");
+    }
+    if (node.nodeName === "template") stack.push({ node: (node as T.Template).content, hiddenAbove: false });
+    const children = "childNodes" in node ? node.childNodes : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, hiddenAbove: below });
+  }
 }
 
 /**
@@ -60,25 +77,45 @@ export class HtmlWriter {
     private readonly map: OffsetMap,
   ) {}
 
-  /** Writes the text under `node`, skipping `skip` (the title's element, already written). */
-  write(node: T.Node, container: Container = "paragraph", skip: T.Node | null = null): void {
-    if (node === skip || node.nodeName === "#comment" || node.nodeName === "#documentType") return;
-    if (node.nodeName === "#text") return this.text(node as T.TextNode, container);
-    if (!isElement(node)) {
-      for (const child of (node as T.ParentNode).childNodes ?? []) this.write(child, container, skip);
-      return;
+  /**
+   * Writes the text under `node`, skipping `skip` (the title's element, already written). Walked with a stack of
+   * its own, not by recursion, so that deep nesting cannot overflow the call stack.
+   */
+  write(root: T.Node, rootContainer: Container = "paragraph", skip: T.Node | null = null): void {
+    // A block element's end is a "flush" entry, under its children.
+    const stack: Array<{ node: T.Node; container: Container } | "flush"> = [{ node: root, container: rootContainer }];
+    const pushChildren = (children: T.ChildNode[], container: Container) => {
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, container });
+    };
+    for (let top = stack.pop(); top; top = stack.pop()) {
+      if (top === "flush") {
+        this.flush();
+        continue;
+      }
+      const { node, container } = top;
+      if (node === skip || node.nodeName === "#comment" || node.nodeName === "#documentType") continue;
+      if (node.nodeName === "#text") {
+        this.text(node as T.TextNode, container);
+        continue;
+      }
+      if (!isElement(node)) {
+        pushChildren((node as T.ParentNode).childNodes ?? [], container);
+        continue;
+      }
+      if (isHidden(node)) continue;
+      const tag = node.tagName;
+      if (tag === "br") {
+        this.lineBreak(node.sourceCodeLocation?.startOffset ?? 0);
+        continue;
+      }
+      if (!BLOCK.has(tag)) {
+        pushChildren(node.childNodes, container);
+        continue;
+      }
+      this.flush();
+      stack.push("flush");
+      pushChildren(node.childNodes, HEADING_TAG.test(tag) ? "heading" : tag === "li" ? "bullet" : container);
     }
-    if (isHidden(node)) return;
-    const tag = node.tagName;
-    if (tag === "br") return this.lineBreak(node.sourceCodeLocation?.startOffset ?? 0);
-    if (!BLOCK.has(tag)) {
-      for (const child of node.childNodes) this.write(child, container, skip);
-      return;
-    }
-    this.flush();
-    const inner: Container = HEADING_TAG.test(tag) ? "heading" : tag === "li" ? "bullet" : container;
-    for (const child of node.childNodes) this.write(child, inner, skip);
-    this.flush();
   }
 
   /** Ends the current line and records it as a block. */
@@ -175,7 +212,8 @@ export function appendHtmlFragment(sink: BlockSink, html: string, map: OffsetMap
 }
 
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/;
-const ESCAPED_TAG = /&lt;\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[\s\S]*?)?\/?&gt;/;
+// The start of an escaped tag: `&lt;name`, then `&gt;` or `/&gt;`, or a space with an `&gt;` somewhere after it.
+const ESCAPED_TAG_START = /&lt;\/?[a-zA-Z][a-zA-Z0-9]*(\/?&gt;|\s)/g;
 
 /** Whether a field's text is HTML. */
 export function looksLikeHtml(text: string): boolean {
@@ -184,5 +222,16 @@ export function looksLikeHtml(text: string): boolean {
 
 /** Whether a field holds HTML escaped once more, as Greenhouse's job board API returns it. */
 export function looksLikeEscapedHtml(text: string): boolean {
-  return !TAG.test(text) && ESCAPED_TAG.test(text);
+  return !TAG.test(text) && hasEscapedTag(text);
+}
+
+/** /&lt;\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[\s\S]*?)?\/?&gt;/.test(text), in linear time (the lazy run was quadratic). */
+export function hasEscapedTag(text: string): boolean {
+  const lastClose = text.lastIndexOf("&gt;");
+  if (lastClose < 0) return false;
+  for (const m of text.matchAll(ESCAPED_TAG_START)) {
+    if (m[1] !== undefined && m[1].endsWith("&gt;")) return true;
+    if ((m.index ?? 0) + m[0].length <= lastClose) return true;
+  }
+  return false;
 }

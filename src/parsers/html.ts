@@ -6,7 +6,7 @@ import { Locator } from "../model/locator.js";
 import type { Span } from "../model/span.js";
 import type { Block } from "./blocks.js";
 import { buildFromFields } from "./fields.js";
-import { elements, HtmlWriter, isHidden, type BlockSink } from "./html-blocks.js";
+import { elements, elementsWithAncestry, HtmlWriter, type BlockSink } from "./html-blocks.js";
 import { parseJsonLocated, type JsonNode } from "./json-located.js";
 import { findJobPostings, indexIds, jobPostingFields } from "./jsonld.js";
 import { exactMap, TextBuilder } from "./source-map.js";
@@ -16,7 +16,25 @@ const SITE_SUFFIX = /\s+[|–—·•-]\s+|\s+::\s+/;
 
 /** Whether text is an HTML page rather than a posting that merely mentions a tag. */
 export function looksLikeHtmlPage(text: string): boolean {
-  return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(text);
+  // What /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i says, in linear time:
+  // the regex backtracked exponentially over many comments. A comment may run to any later `-->`.
+  const opening = /<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/iy;
+  const at = (i: number) => {
+    opening.lastIndex = skipSpace(text, i);
+    return opening.test(text);
+  };
+  const first = skipSpace(text, 0);
+  if (at(first)) return true;
+  if (!text.startsWith("<!--", first)) return false;
+  for (let end = text.indexOf("-->", first + 4); end >= 0; end = text.indexOf("-->", end + 1)) {
+    if (at(end + 3)) return true;
+  }
+  return false;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  return i;
 }
 
 /** JobPostings in the page's JSON-LD scripts; a script that is not valid JSON is passed over, as browsers do. */
@@ -40,18 +58,12 @@ function jsonLdPostings(source: string, root: T.Document): Array<{ node: JsonNod
   return found;
 }
 
+/** The first element with this tag, in document order, with no hidden element (but <head>) around it. */
 function firstVisible(root: T.Node, tag: string): T.Element | null {
-  for (const el of elements(root)) {
-    if (el.tagName === tag && !hasHiddenAncestor(el)) return el;
+  for (const { el, hiddenAbove } of elementsWithAncestry(root)) {
+    if (el.tagName === tag && !hiddenAbove) return el;
   }
   return null;
-}
-
-function hasHiddenAncestor(el: T.Element): boolean {
-  for (let node: T.ParentNode | null = el.parentNode; node && "tagName" in node; node = node.parentNode) {
-    if (isHidden(node as T.Element) && (node as T.Element).tagName !== "head") return true;
-  }
-  return false;
 }
 
 /**

@@ -24,8 +24,32 @@ export function parseJsonLocated(text: string, file: string, firstLine = 1, offs
     const line = firstLine + lineStarts(text.slice(0, at)).length - 1;
     throw new InputError(file, `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s+/g, " ")}`, line);
   }
-  // Valid JSON from here on, so the scanner below need not report errors.
+  // Valid JSON from here on, so the scanner below need not report errors. It recurses, as do the readers of
+  // its nodes: nesting is bounded first, so that `[[[[...]]]]` is an input error, not a stack overflow.
+  const tooDeep = nestedTooDeep(text);
+  if (tooDeep >= 0) {
+    const line = firstLine + lineStarts(text.slice(0, tooDeep)).length - 1;
+    throw new InputError(file, `JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, line);
+  }
   return new Scanner(text, offset).value();
+}
+
+/** No posting needs more: schema.org JSON-LD nests a handful of levels. */
+export const MAX_JSON_DEPTH = 256;
+
+/** The offset of the first bracket nested deeper than MAX_JSON_DEPTH in valid JSON, or -1. */
+function nestedTooDeep(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string: to the next quote not escaped.
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+    } else if (c === 123 || c === 91) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
 }
 
 /**

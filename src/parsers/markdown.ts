@@ -9,7 +9,18 @@ import { blocksWithoutTitle, findTextTitle, lineRange } from "./text.js";
 import { maskComments } from "./comments.js";
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
-const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$/gm;
+// An ATX heading line; its closing `#`s and spaces are cut by headingText, not by the regex: `(.+?)[ \t]*#*[ \t]*$`
+// backtracks cubically on a long line of spaces.
+const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.+)$/gm;
+
+/** A heading's text without its closing sequence: what `(.+?)[ \t]*#*[ \t]*$` captures, in linear time. */
+export function headingText(rest: string): string {
+  let end = rest.length;
+  while (end > 0 && (rest[end - 1] === " " || rest[end - 1] === "\t")) end--;
+  while (end > 0 && rest[end - 1] === "#") end--;
+  while (end > 0 && (rest[end - 1] === " " || rest[end - 1] === "\t")) end--;
+  return rest.slice(0, Math.max(1, end));
+}
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -34,10 +45,22 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
 
 /** The span of the front matter's `title:` value, so a fix can rewrite it in place. */
 function frontMatterTitleSpan(text: string, end: number, title: string): Span | null {
-  const m = /^title[ \t]*:[ \t]*(["']?)(.*?)\1[ \t]*$/m.exec(text.slice(0, end));
-  if (!m || m[2] !== title) return null;
-  const start = (m.index ?? 0) + m[0].indexOf(m[2]!, 6);
-  return { start, end: start + m[2]!.length };
+  // What /^title[ \t]*:[ \t]*(["']?)(.*?)\1[ \t]*$/m captures, without its quadratic backtracking on trailing spaces.
+  const m = /^title[ \t]*:[ \t]*(.*)$/m.exec(text.slice(0, end));
+  if (!m) return null;
+  const value = quotedValue(m[1]!);
+  if (value !== title) return null;
+  const start = (m.index ?? 0) + m[0].indexOf(value, 6);
+  return { start, end: start + value.length };
+}
+
+/** A front matter value without trailing spaces and tabs, and without the quotes around it when it has both. */
+export function quotedValue(rest: string): string {
+  let end = rest.length;
+  while (end > 0 && (rest[end - 1] === " " || rest[end - 1] === "\t")) end--;
+  const q = rest[0];
+  if ((q === '"' || q === "'") && end >= 2 && rest[end - 1] === q) return rest.slice(1, end - 1);
+  return rest.slice(0, end);
 }
 
 export function parseMarkdown(knowledge: Knowledge, source: string, file = "<text>"): PostingDocument {
@@ -53,8 +76,9 @@ export function parseMarkdown(knowledge: Knowledge, source: string, file = "<tex
     HEADING.lastIndex = front.end;
     const h = HEADING.exec(text);
     if (h) {
-      const start = (h.index ?? 0) + h[0].indexOf(h[2]!, h[1]!.length);
-      titleSpan = { start, end: start + h[2]!.length };
+      const heading = headingText(h[2]!);
+      const start = (h.index ?? 0) + h[0].indexOf(heading, h[1]!.length);
+      titleSpan = { start, end: start + heading.length };
       skip = lineRange(text, titleSpan);
     } else {
       titleSpan = findTextTitle(knowledge, text, front.end, text.length);

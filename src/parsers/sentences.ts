@@ -6,13 +6,16 @@ const ABBREVIATIONS = new Set([
   "dept", "u.s", "u.k", "min", "max", "incl", "esp", "est", "ph.d", "b.a", "b.s", "m.s", "m.a", "mba", "fig",
 ]);
 // A full stop (or ! ?) where the next sentence starts, with or without the space (boards often lose it).
-const BOUNDARY = /([.!?]+)(["”’)]?)(\s*)(?=["“(]?[A-Z0-9])/g;
+// It starts only where a run of stops starts: tried inside a run it fails the same way, once per stop (quadratic).
+const BOUNDARY = /(?<![.!?])([.!?]+)(["”’)]?)(\s*)(?=["“(]?[A-Z0-9])/g;
 // Bullets run into one line: "experience:* Great skills* Positive attitude", "• one • two".
 const INLINE_BULLET = /(?:\s|^|(?<=[\p{L}\p{P}]))(?:[*•·●▪■◦]|\s-\s)\s*(?=\S)/gu;
 const MIN_GLUED_WORD = 3;
 // Bullet items joined when a board dropped the line breaks: "when neededMaintain the", "etc.)Lift heavy".
 // The word before must be all lowercase, so "JavaScript" or "LinkedIn" are left alone.
-const GLUED_ITEMS = /(?<=(?<![\p{L}])[a-z]{3,}|[)\]:])(?=[A-Z][a-z]{2,})/gu;
+// The cheap one-character tests come first, so the look back over a run of lowercase letters is only taken
+// before a capital: taken at every letter of a long lowercase run, it was quadratic.
+const GLUED_ITEMS = /(?<=[a-z)\]:])(?=[A-Z][a-z]{2})(?<=(?<![\p{L}])[a-z]{3,}|[)\]:])/gu;
 
 function isAbbreviation(text: string, dot: number): boolean {
   const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
