@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { InputError } from "../data/errors.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import type { PostingDocument } from "../model/document.js";
-import { parseJsonlLine, parsePostings, POSTING_EXTENSIONS, type InputFormat, type JsonShape } from "../parsers/index.js";
+import { fileFormat, parseJsonlLine, parsePostings, POSTING_EXTENSIONS, type InputFormat, type JsonShape } from "../parsers/index.js";
 import { decodeText } from "./decode.js";
 import { DEFAULT_FETCH_LIMITS, fetchPage, FetchError, isUrl, type FetchLimits } from "./fetch.js";
 import type { CliIo } from "./io.js";
@@ -17,6 +17,30 @@ export interface ReadOptions {
   /** --csv-columns: our field name -> the file's column name. */
   csvColumns?: Record<string, string>;
   fetchLimits?: FetchLimits;
+  /**
+   * The largest posting read, in bytes: a posting file's size, or a record's text (a JSON, JSONL or CSV record).
+   * A number (--max-posting-size), or the limit for an input (from its config). DEFAULT_MAX_POSTING_SIZE if unset.
+   */
+  maxPostingSize?: number | ((file: string) => number | Promise<number>);
+}
+
+/** A posting is a page or two of text: 5 MB is far more than any real one, and bounds the work on a hostile one. */
+export const DEFAULT_MAX_POSTING_SIZE = 5 * 1024 * 1024;
+
+/** "5 MB", "512 KB", "300 bytes" */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} bytes`;
+}
+
+function tooLarge(size: number | null, limit: number): string {
+  return `posting is larger than the ${formatSize(limit)} limit${size === null ? "" : ` (${formatSize(size)})`}; raise it with --max-posting-size or maxPostingSize in the config`;
+}
+
+async function limitFor(file: string, opts: ReadOptions): Promise<number> {
+  const limit = typeof opts.maxPostingSize === "function" ? await opts.maxPostingSize(file) : opts.maxPostingSize;
+  return limit ?? DEFAULT_MAX_POSTING_SIZE;
 }
 
 /** The argument that stands for standard input. */
@@ -41,9 +65,11 @@ function readError(e: unknown): string {
 /** Reads, decodes and parses each input in turn; a bad input becomes an error item and the rest go on. */
 export async function* readInputs(knowledge: Knowledge, files: string[], io: CliIo, opts: ReadOptions): AsyncGenerator<InputItem> {
   for (const file of files) {
-    if (isUrl(file)) yield* readUrl(knowledge, file, opts);
-    else if (file === STDIN) yield* readStdin(knowledge, io, opts);
-    else yield* readFile(knowledge, file, io, opts);
+    const limit = await limitFor(file === STDIN ? (opts.stdinFilename ?? "<stdin>") : file, opts);
+    const withLimit = { ...opts, maxPostingSize: limit };
+    if (isUrl(file)) yield* readUrl(knowledge, file, withLimit);
+    else if (file === STDIN) yield* readStdin(knowledge, io, withLimit);
+    else yield* readFile(knowledge, file, io, withLimit);
   }
 }
 
@@ -64,6 +90,12 @@ async function* readFile(knowledge: Knowledge, file: string, io: CliIo, opts: Re
     yield* streamJsonl(knowledge, file, io.readChunks(path), opts);
     return;
   }
+  // A posting file larger than the limit is not read whole; a file of records (JSON, CSV) may be, but each record is held to it.
+  const single = formatByName(file, opts.inputFormat);
+  if (single && single !== "json" && single !== "csv" && io.readChunks) {
+    yield* readSmall(knowledge, file, io.readChunks(path), opts);
+    return;
+  }
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(path);
@@ -72,6 +104,28 @@ async function* readFile(knowledge: Knowledge, file: string, io: CliIo, opts: Re
     return;
   }
   yield* parseBytes(knowledge, file, file, bytes, opts, opts.inputFormat);
+}
+
+/** Reads a posting file in chunks, stopping as soon as it is larger than the limit. */
+async function* readSmall(knowledge: Knowledge, file: string, chunks: AsyncIterable<Uint8Array>, opts: ReadOptions): AsyncGenerator<InputItem> {
+  const limit = opts.maxPostingSize as number;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of chunks) {
+      size += chunk.length;
+      if (size > limit) {
+        // Leaving the loop closes the file: the rest of it is never read.
+        yield { file, error: tooLarge(null, limit), line: null };
+        return;
+      }
+      parts.push(chunk);
+    }
+  } catch (e) {
+    yield { file, error: readError(e), line: null };
+    return;
+  }
+  yield* parseBytes(knowledge, file, file, Buffer.concat(parts), opts, opts.inputFormat);
 }
 
 async function* readStdin(knowledge: Knowledge, io: CliIo, opts: ReadOptions): AsyncGenerator<InputItem> {
@@ -130,13 +184,29 @@ function* parseBytes(knowledge: Knowledge, file: string, name: string, bytes: Ui
     yield { file, error: decoded.error, line: null };
     return;
   }
-  yield* parseText(knowledge, file, name, decoded.text, opts, format);
+  yield* parseText(knowledge, file, name, decoded.text, opts, format, bytes.length);
 }
 
-function* parseText(knowledge: Knowledge, file: string, name: string, text: string, opts: ReadOptions, format: InputFormat | undefined): Generator<InputItem> {
+function* parseText(
+  knowledge: Knowledge,
+  file: string,
+  name: string,
+  text: string,
+  opts: ReadOptions,
+  format: InputFormat | undefined,
+  size = text.length,
+): Generator<InputItem> {
+  const limit = opts.maxPostingSize as number;
+  const container = fileFormat(name, text, format);
+  // A file that is one posting is held to the limit whole; a file of records, record by record.
+  if (container !== "json" && container !== "csv" && container !== "jsonl" && size > limit) {
+    yield { file, error: tooLarge(size, limit), line: null };
+    return;
+  }
   try {
     for (const doc of parsePostings(knowledge, text, name, { format, csvColumns: opts.csvColumns })) {
       if (doc instanceof InputError) yield { file, error: doc.reason, line: doc.line };
+      else if (doc.text.length > limit) yield { file, error: tooLarge(doc.text.length, limit), line: doc.locator.position(0).line };
       else yield { file, doc };
     }
   } catch (e) {
@@ -149,7 +219,7 @@ function* parseText(knowledge: Knowledge, file: string, name: string, text: stri
 async function* streamJsonl(knowledge: Knowledge, file: string, chunks: AsyncIterable<Uint8Array>, opts: ReadOptions): AsyncGenerator<InputItem> {
   const shape = shapeOf(opts.inputFormat);
   try {
-    for await (const item of lines(chunks)) {
+    for await (const item of lines(chunks, opts.maxPostingSize as number)) {
       if ("error" in item) {
         yield { file, error: item.error, line: item.line };
         continue;
@@ -175,16 +245,18 @@ type Line = { line: number; text: string } | { line: number; error: string };
  * The lines of a byte stream, one at a time, so memory is bounded by the longest line, however long the
  * file. UTF-8 lines are decoded one by one, so one bad line is reported and the others are still read.
  */
-export async function* lines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Line> {
+export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
   let pending: Uint8Array[] = [];
   let pendingSize = 0;
   let tooLong = false;
   let line = 0;
   let utf16: TextDecoder | null = null;
   let text = "";
+  // A UTF-16 line over the limit: reported, and its text dropped up to the next line break.
+  let skipping = false;
   const finish = (bytes: Uint8Array): Line => {
     line++;
-    if (tooLong) return { line, error: `line is longer than ${MAX_LINE_BYTES / 1024 / 1024} MB` };
+    if (tooLong) return { line, error: tooLarge(null, maxLineBytes) };
     const decoded = decodeText(bytes);
     if ("error" in decoded) return { line, error: decoded.error };
     return { line, text: decoded.text.replace(/\r$/, "") };
@@ -204,8 +276,15 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
       }
       let nl;
       while ((nl = text.indexOf("\n")) >= 0) {
-        yield { line: ++line, text: text.slice(0, nl).replace(/^\uFEFF/, "").replace(/\r$/, "") };
+        if (skipping) line++;
+        else yield { line: ++line, text: text.slice(0, nl).replace(/^\uFEFF/, "").replace(/\r$/, "") };
+        skipping = false;
         text = text.slice(nl + 1);
+      }
+      if (text.length * 2 > maxLineBytes) {
+        if (!skipping) yield { line: line + 1, error: tooLarge(null, maxLineBytes) };
+        skipping = true;
+        text = "";
       }
       continue;
     }
@@ -222,7 +301,7 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
     }
     const rest = chunk.subarray(from);
     pendingSize += rest.length;
-    if (pendingSize > MAX_LINE_BYTES) tooLong = true;
+    if (pendingSize > maxLineBytes) tooLong = true;
     if (!tooLong && rest.length) pending.push(rest);
     else pending = [];
   }
@@ -233,7 +312,7 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<
       yield { line: line + 1, error: "not valid UTF-16 text" };
       return;
     }
-    if (text) yield { line: ++line, text: text.replace(/\r$/, "") };
+    if (text && !skipping) yield { line: ++line, text: text.replace(/\r$/, "") };
   } else if (pendingSize > 0) {
     yield finish(Buffer.concat(pending));
   }

@@ -60,7 +60,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   minOtherWork: 6,
   confidenceScale: 8,
   hybridShare: 0.4,
-  minMismatchConfidence: 0.3,
+  minMismatchConfidence: 0.2,
   hybridLeanMargin: 0,
   salesTitleFloor: 0.2,
   pitchForHybrid: 4,

@@ -138,7 +138,9 @@ function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, c
     if (duties === "other" && a.otherWork >= t.minOtherWork && a.totals[tf] < t.minEvidence) return warn("absent", null);
     return pass(duties === "unknown" ? "thin" : "match");
   }
-  if (tf === "other" && (duties === "sales" || duties === "marketing") && total >= t.otherTitleEvidence) return warn("outside", duties);
+  // Designers, writers and developer advocates do marketing-flavoured work under their own professions' titles;
+  // selling under such a title is what misleads.
+  if (tf === "other" && duties === "sales" && total >= t.otherTitleEvidence) return warn("outside", duties);
   return pass(duties === "unknown" ? "thin" : "match");
 }
 
