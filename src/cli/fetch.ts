@@ -58,10 +58,15 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
         throw new FetchError(`the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
       }
       const type = response.headers.get("content-type");
+      const mediaType = type?.split(";")[0]?.trim().toLowerCase() || null;
+      if (mediaType && !isTextType(mediaType)) {
+        await response.body?.cancel();
+        throw new FetchError(`the server sent ${mediaType}, not a posting (expected HTML, JSON or text)`);
+      }
       return {
         url: url.href,
         bytes: await readCapped(response, limits.maxBytes),
-        mediaType: type?.split(";")[0]?.trim().toLowerCase() || null,
+        mediaType,
         charset: /charset\s*=\s*"?([\w.:-]+)/i.exec(type ?? "")?.[1]?.toLowerCase() ?? null,
       };
     }
@@ -71,6 +76,11 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_F
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
     throw new FetchError(`cannot fetch (${cause?.code ?? cause?.message ?? (e as Error).message})`);
   }
+}
+
+/** Media types a posting can come as: pages, JSON (JSON-LD, job board APIs), and text of any kind. */
+function isTextType(mediaType: string): boolean {
+  return /^text\//.test(mediaType) || /^application\/(?:[\w.-]+\+)?(?:json|xml)$/.test(mediaType) || /^application\/(?:x-)?ndjson$/.test(mediaType) || mediaType === "application/jsonl";
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {

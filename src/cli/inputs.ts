@@ -21,7 +21,7 @@ export interface ReadOptions {
    * The largest posting read, in bytes: a posting file's size, or a record's text (a JSON, JSONL or CSV record).
    * A number (--max-posting-size), or the limit for an input (from its config). DEFAULT_MAX_POSTING_SIZE if unset.
    */
-  maxPostingSize?: number | ((file: string) => number | Promise<number>);
+  maxPostingSize?: number | ((file: string) => Promise<number | null>);
 }
 
 /** A posting is a page or two of text: 5 MB is far more than any real one, and bounds the work on a hostile one. */
@@ -34,6 +34,8 @@ export function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+const EMPTY = "the input is empty: no posting to lint";
+
 function tooLarge(size: number | null, limit: number): string {
   return `posting is larger than the ${formatSize(limit)} limit${size === null ? "" : ` (${formatSize(size)})`}; raise it with --max-posting-size or maxPostingSize in the config`;
 }
@@ -45,8 +47,6 @@ async function limitFor(file: string, opts: ReadOptions): Promise<number> {
 
 /** The argument that stands for standard input. */
 export const STDIN = "-";
-// A JSONL line longer than this is reported, not held in memory.
-const MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 function readError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -197,6 +197,10 @@ function* parseText(
   size = text.length,
 ): Generator<InputItem> {
   const limit = opts.maxPostingSize as number;
+  if (!/[^\s\uFEFF]/.test(text)) {
+    yield { file, error: EMPTY, line: null };
+    return;
+  }
   const container = fileFormat(name, text, format);
   // A file that is one posting is held to the limit whole; a file of records, record by record.
   if (container !== "json" && container !== "csv" && container !== "jsonl" && size > limit) {
@@ -218,13 +222,16 @@ function* parseText(
 /** Lints a JSONL stream line by line: a malformed line is reported with its number and the rest go on. */
 async function* streamJsonl(knowledge: Knowledge, file: string, chunks: AsyncIterable<Uint8Array>, opts: ReadOptions): AsyncGenerator<InputItem> {
   const shape = shapeOf(opts.inputFormat);
+  let empty = true;
   try {
     for await (const item of lines(chunks, opts.maxPostingSize as number)) {
       if ("error" in item) {
+        empty = false;
         yield { file, error: item.error, line: item.line };
         continue;
       }
       if (!item.text.trim()) continue;
+      empty = false;
       try {
         yield { file, doc: parseJsonlLine(knowledge, item.text, file, item.line, shape) };
       } catch (e) {
@@ -232,6 +239,7 @@ async function* streamJsonl(knowledge: Knowledge, file: string, chunks: AsyncIte
         yield { file, error: e.reason, line: e.line };
       }
     }
+    if (empty) yield { file, error: EMPTY, line: null };
   } catch (e) {
     // Only the file system's errors (no such file...) are the input's fault.
     if ((e as NodeJS.ErrnoException).code === undefined) throw e;
@@ -243,9 +251,9 @@ type Line = { line: number; text: string } | { line: number; error: string };
 
 /**
  * The lines of a byte stream, one at a time, so memory is bounded by the longest line, however long the
- * file. UTF-8 lines are decoded one by one, so one bad line is reported and the others are still read.
+ * file (a line longer than `maxLineBytes` is reported, not held). UTF-8 lines are decoded one by one, so one bad line is reported and the others are still read.
  */
-export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
+export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = DEFAULT_MAX_POSTING_SIZE): AsyncGenerator<Line> {
   let pending: Uint8Array[] = [];
   let pendingSize = 0;
   let tooLong = false;

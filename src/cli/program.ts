@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { UNTRUSTED_ENV } from "../config/load.js";
+import { parseSize } from "../config/resolve.js";
 import { formatters } from "../formatters/index.js";
 import { parseColumnMapping } from "../parsers/csv.js";
 import { INPUT_FORMATS, type InputFormat } from "../parsers/index.js";
@@ -25,6 +26,8 @@ export interface Options {
   listRules: boolean;
   reportUnusedDisableDirectives: boolean;
   untrusted: boolean;
+  /** --max-posting-size, in bytes; unset: the config's maxPostingSize, else 5 MB. */
+  maxPostingSize?: number;
   fix: boolean;
   fixDryRun: boolean;
   explain: boolean;
@@ -57,6 +60,7 @@ export function program(io: CliIo): Command {
     .option("--list-rules", "list the rules (built-in, and from the config's plugins) with their default severity, and exit", false)
     .option("--print-config <file>", "print the config that applies to a file, as JSON, and exit")
     .option("--report-unused-disable-directives", "report jdlint-disable directives that silence nothing", false)
+    .option("--max-posting-size <size>", "refuse a posting larger than this: a posting file, or a record's text (default 5MB)", postingSize)
     .option("--untrusted", `refuse JavaScript configs and plugins, for CI on untrusted code (or set ${UNTRUSTED_ENV}=1)`, false)
     .option("--fix", "retitle flagged postings in place with the top suggested title, where the file allows", false)
     .option("--fix-dry-run", "print the retitles --fix would make, as a diff, instead of the report; change nothing", false)
@@ -81,6 +85,12 @@ function csvColumns(v: string): Record<string, string> {
   } catch (e) {
     throw new InvalidArgumentError((e as Error).message);
   }
+}
+
+function postingSize(v: string): number {
+  const size = parseSize(v);
+  if (size === null) throw new InvalidArgumentError(`expected a size in bytes, or like 5MB or 512KB`);
+  return size;
 }
 
 function parseCount(v: string): number {

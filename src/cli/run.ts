@@ -107,7 +107,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const stdinName = files.includes(STDIN) ? (opts.stdinFilename ?? "<stdin>") : null;
     const fixable = new Set(files.filter((f) => f !== STDIN && !isUrl(f) && f !== stdinName));
     const fixes: TitleFix[] = [];
-    const readOptions = { inputFormat: opts.inputFormat, stdinFilename: opts.stdinFilename, csvColumns: opts.csvColumns };
+    const readOptions = {
+      inputFormat: opts.inputFormat,
+      stdinFilename: opts.stdinFilename,
+      csvColumns: opts.csvColumns,
+      // --max-posting-size, else the input's config (standard input's and URLs' is the working folder's).
+      maxPostingSize:
+        opts.maxPostingSize ??
+        (async (file: string) => (await configs.configFor(isUrl(file) ? join(io.cwd, "-") : resolve(io.cwd, file))).maxPostingSize),
+    };
     const lintAll = async (targets: string[], progress: Progress | null, planFixes: boolean): Promise<LintResult[]> => {
       const results: LintResult[] = [];
       for await (const item of lintInputs(knowledge, targets, io, readOptions, planFixes ? null : parallel)) {

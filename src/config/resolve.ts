@@ -53,9 +53,24 @@ export interface ConfigLayer {
   thresholds: Partial<Thresholds>;
   lexicons: FileList | null;
   titles: FileList | null;
+  /** The largest posting read, in bytes, when the config sets it. */
+  maxPostingSize: number | null;
 }
 
-const TOP_KEYS = ["$schema", "extends", "plugins", "rules", "overrides", "thresholds", "lexicons", "titles"];
+const TOP_KEYS = ["$schema", "extends", "plugins", "rules", "overrides", "thresholds", "lexicons", "titles", "maxPostingSize"];
+
+const SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$/i;
+const UNITS: Record<string, number> = { "": 1, b: 1, byte: 1, bytes: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** A size: a whole number of bytes, or "5MB", "512 KB", "1.5m" (powers of 1024). Null when it is not one. */
+export function parseSize(v: unknown): number | null {
+  if (typeof v === "number") return Number.isInteger(v) && v > 0 ? v : null;
+  if (typeof v !== "string") return null;
+  const m = SIZE.exec(v);
+  if (!m) return null;
+  const bytes = Math.floor(Number(m[1]) * UNITS[(m[2] ?? "").toLowerCase()]!);
+  return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : null;
+}
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -134,7 +149,15 @@ export function readLayer(src: ConfigSource): ConfigLayer {
     thresholds: thresholds(src, v.thresholds, ["thresholds"]),
     lexicons: fileList(src, v.lexicons, ["lexicons"]),
     titles: fileList(src, v.titles, ["titles"]),
+    maxPostingSize: maxPostingSize(src, v.maxPostingSize),
   };
+}
+
+function maxPostingSize(src: ConfigSource, v: unknown): number | null {
+  if (v === undefined) return null;
+  const size = parseSize(v);
+  if (size === null) throw configError(src, ["maxPostingSize"], `maxPostingSize must be a size in bytes, or like "5MB" or "512KB", got ${JSON.stringify(v)}`);
+  return size;
 }
 
 /** A config layer with the lexicon and titles files it names read in. */
@@ -196,6 +219,8 @@ export interface ResolvedConfig {
   plugins: string[];
   lexicons: string[];
   titles: string[];
+  /** The config's maxPostingSize, or null for the default. */
+  maxPostingSize: number | null;
   settingsCache: Map<string, LintSettings>;
 }
 
@@ -278,6 +303,7 @@ export function resolveConfig(loaded: LoadedConfig, b: Builtins, cli: ConfigLaye
   let lexicons = [...b.sources.lexicons, ...loaded.plugins.flatMap((p) => p.lexicons)];
   let titles = loaded.plugins.flatMap((p) => p.titles);
   let keepTitles = true;
+  let maxPostingSize: number | null = null;
   for (const step of loaded.steps) {
     if ("preset" in step) {
       const severityOf = PRESETS.get(step.preset)!;
@@ -287,6 +313,7 @@ export function resolveConfig(loaded: LoadedConfig, b: Builtins, cli: ConfigLaye
     const { layer } = step;
     applyRules(states, registry, layer.rules, layer.src);
     th = { ...th, ...layer.thresholds };
+    maxPostingSize = layer.maxPostingSize ?? maxPostingSize;
     for (const o of layer.overrides) {
       applyRules(cloneStates(states), registry, o.rules, layer.src);
       overrides.push({ dir: dirname(layer.src.path), files: o.files, entries: o.rules, src: layer.src });
@@ -312,6 +339,7 @@ export function resolveConfig(loaded: LoadedConfig, b: Builtins, cli: ConfigLaye
     plugins: loaded.plugins.map((p) => p.name),
     lexicons: lexicons.map((s) => s.file),
     titles: [...(keepTitles ? [b.sources.titles.file] : []), ...titles.map((s) => s.file)],
+    maxPostingSize,
     settingsCache: new Map(),
   };
 }
@@ -352,5 +380,6 @@ export function printableConfig(config: ResolvedConfig, absFile: string): Record
     thresholds: config.thresholds,
     lexicons: config.lexicons,
     titles: config.titles,
+    ...(config.maxPostingSize !== null ? { maxPostingSize: config.maxPostingSize } : {}),
   };
 }

@@ -80,6 +80,10 @@ export function configSchema(rules: RuleMeta[]): Record<string, unknown> {
       thresholds: { type: "object", additionalProperties: false, properties: thresholds },
       lexicons: { ...fileList, description: "Lexicon files (rules/lexicons format) that extend or replace the built-in ones." },
       titles: { ...fileList, description: "Titles files (rules/titles.yaml format); extend puts their classify entries first." },
+      maxPostingSize: {
+        description: "The largest posting read (a posting file, or a record's text): bytes, or a size like \"5MB\" or \"512KB\". Default 5MB.",
+        oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: "^\\s*\\d+(\\.\\d+)?\\s*([bB]|[bB]ytes?|[kKmMgG]|[kKmMgG][bB]|[kKmMgG]i[bB])?\\s*$" }],
+      },
     },
   };
 }
