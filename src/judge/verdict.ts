@@ -95,7 +95,9 @@ interface Decision {
 const isFamily = (f: JobFamily): f is Family => (FAMILIES as readonly string[]).includes(f);
 
 /** Compares what the title claims with what the duties are. */
-function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, confidence: number, thin: boolean, a: Analysis, t: Thresholds): Decision {
+function decide(title: TitleClass, duties: JobFamily, mix: Record<Family, number>, confidence: number, thin: boolean, a: Analysis, t: Thresholds): Decision {
+  const tf = title.family;
+  const ambiguousTitle = title.ambiguous !== null;
   const pass = (finding: Finding): Decision => ({ status: "pass", finding, suggestFor: null });
   const warn = (finding: Finding, suggestFor: Family | null): Decision => ({ status: "warn", finding, suggestFor });
   if (tf === "unknown") return pass("no-title");
@@ -135,7 +137,8 @@ function decide(tf: JobFamily, duties: JobFamily, mix: Record<Family, number>, c
     const lead = thinLead(a, t);
     if (lead && lead !== tf) return warn("mismatch", lead);
     // Plenty of other work and none of the title's: "Customer Service Associate" over mailroom work.
-    if (duties === "other" && a.otherWork >= t.minOtherWork && a.totals[tf] < t.minEvidence) return warn("absent", null);
+    // An ambiguous title ("Solutions Engineer", "Help Desk Analyst") promises no function clearly enough to miss it.
+    if (duties === "other" && !ambiguousTitle && a.otherWork >= t.minOtherWork && a.totals[tf] < t.minEvidence) return warn("absent", null);
     return pass(duties === "unknown" ? "thin" : "match");
   }
   // Designers, writers and developer advocates do marketing-flavoured work under their own professions' titles;
@@ -152,7 +155,7 @@ export function judge(doc: PostingDocument, knowledge: Knowledge, t: Thresholds)
   const lineCounts = Object.fromEntries(FAMILIES.map((f) => [f, analysis.lines.filter((l) => l.family === f).length])) as Record<Family, number>;
   const level = fittingLevel(knowledge, title, analysis, t);
 
-  const { status, finding, suggestFor } = decide(title.family, dutyFamily, mix, confidence, thin, analysis, t);
+  const { status, finding, suggestFor } = decide(title, dutyFamily, mix, confidence, thin, analysis, t);
   const evidenceFamilies: Family[] =
     suggestFor ? [suggestFor] : isFamily(dutyFamily) ? [dutyFamily] : dutyFamily === "hybrid" ? ["marketing", "sales"] : [...FAMILIES];
   return {

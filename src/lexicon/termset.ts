@@ -22,7 +22,7 @@ const NONE: never[] = [];
 const BIT_SETS = 62;
 let nextSerial = 0;
 /** Words whose candidate phrases a set remembers; past this the memo starts afresh (bounded memory). */
-const CANDIDATE_MEMO_LIMIT = 50_000;
+const CANDIDATE_MEMO_LIMIT = 10_000;
 
 interface Candidates<Tag> {
   stem: string;

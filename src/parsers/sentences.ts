@@ -24,6 +24,29 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word) || /^(?:[a-z]\.)+[a-z]?$/.test(word) || word.length === 1;
 }
 
+/**
+ * The longest sentence analysed: a longer run of text without a stop (a feed that lost its punctuation, or a
+ * hostile input) is cut at spaces into pieces this long, so that the work on it grows linearly with its length.
+ */
+export const MAX_SENTENCE_CHARS = 5000;
+
+/** Cuts a long span into pieces of at most MAX_SENTENCE_CHARS, at the last space before each limit if there is one. */
+function cutLong(text: string, span: Span, out: Span[]): void {
+  let { start } = span;
+  while (span.end - start > MAX_SENTENCE_CHARS) {
+    let cut = start + MAX_SENTENCE_CHARS;
+    const space = text.slice(start, cut + 1).search(/\s\S*$/);
+    if (space > 0) cut = start + space;
+    else if (/[\uDC00-\uDFFF]/.test(text[cut]!)) cut--; // not between the halves of a surrogate pair
+    let end = cut;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (/[\p{L}\p{N}]/u.test(text.slice(start, end))) out.push({ start, end });
+    start = cut;
+    while (start < span.end && /\s/.test(text[start]!)) start++;
+  }
+  if (span.end > start && /[\p{L}\p{N}]/u.test(text.slice(start, span.end))) out.push({ start, end: span.end });
+}
+
 /** Splits text[start, end) into sentence spans, trimmed, without empty or punctuation-only pieces. */
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const piece = text.slice(start, end);
@@ -52,7 +75,8 @@ export function splitSentences(text: string, start: number, end: number): Span[]
     let e = points[i + 1]!;
     while (s < e && /[\s*•·●▪■◦-]/.test(piece[s]!)) s++;
     while (e > s && /\s/.test(piece[e - 1]!)) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(piece.slice(s, e))) spans.push({ start: start + s, end: start + e });
+    if (e - s > MAX_SENTENCE_CHARS) cutLong(text, { start: start + s, end: start + e }, spans);
+    else if (e > s && /[\p{L}\p{N}]/u.test(piece.slice(s, e))) spans.push({ start: start + s, end: start + e });
   }
   return spans;
 }

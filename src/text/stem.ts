@@ -2,7 +2,7 @@
 import porter from "natural/lib/natural/stemmers/porter_stemmer.js";
 
 const memo = new Map<string, string>();
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 20_000;
 
 /** Porter stem of a lowercased word, memoised: postings repeat the same few thousand words. */
 export function stem(word: string): string {

@@ -35,7 +35,7 @@ export interface WordInfo {
 }
 
 const memo = new Map<string, WordInfo>();
-const MEMO_LIMIT = 100_000;
+const MEMO_LIMIT = 20_000;
 
 function wordInfo(raw: string): WordInfo {
   let info = memo.get(raw);
