@@ -100,6 +100,9 @@ async function main(): Promise<void> {
 
   const c = { major: 0, majorHit: 0, majorSM: 0, majorSMHit: 0, flagged: 0, flaggedOk: 0, high: 0, highOk: 0, outside: 0, outsideFlagged: 0, swaps: 0, swapHit: 0, titleOk: 0, labelled: 0 };
   const confusion = new Map<string, number>();
+  // The same figures per source board: a board the vocabulary fits badly shows here first.
+  const bySource = new Map<string, { major: number; hit: number; flagged: number; ok: number }>();
+  const sourceOf = (id: string) => (id.split(":")[0] ?? "").replace(/-(a|b|uk\d*|ke|au|sg|kh|de)$|\d+$/, "") || "?";
   const misses: Record<string, string[]> = { major: [], falseFlag: [], duty: [], outside: [], swap: [] };
   const started = Date.now();
   for await (const rec of records(corpusPath)) {
@@ -129,6 +132,10 @@ async function main(): Promise<void> {
     }
     if (label.mismatch_severity === "major") {
       c.major++;
+      const s = bySource.get(sourceOf(rec.id)) ?? { major: 0, hit: 0, flagged: 0, ok: 0 };
+      bySource.set(sourceOf(rec.id), s);
+      s.major++;
+      if (flagged) s.hit++;
       if (flagged) c.majorHit++;
       else misses.major!.push(`${line}  label=${label.title_family}->${label.duty_family}`);
       if (label.title_family !== "other" && ["sales", "marketing"].some((f) => f === label.title_family || f === label.duty_family)) {
@@ -138,6 +145,10 @@ async function main(): Promise<void> {
     }
     if (flagged) {
       c.flagged++;
+      const s = bySource.get(sourceOf(rec.id)) ?? { major: 0, hit: 0, flagged: 0, ok: 0 };
+      bySource.set(sourceOf(rec.id), s);
+      s.flagged++;
+      if (label.mismatch_severity !== "none") s.ok++;
       if (label.mismatch_severity !== "none") c.flaggedOk++;
       else misses.falseFlag!.push(`${line}  label=${label.title_family}->${label.duty_family}`);
     }
@@ -185,6 +196,10 @@ async function main(): Promise<void> {
     ];
     console.log(`jdlint eval: ${c.labelled} labelled postings, ${figures.seconds.toFixed(1)} s`);
     for (const [name, value, count] of rows) console.log(`  ${name.padEnd(40)} ${value.padStart(6)}  ${count}`);
+    console.log("\n  by source: recall of majors, precision of flags");
+    for (const [source, s] of [...bySource.entries()].sort()) {
+      console.log(`    ${source.padEnd(16)} recall ${fmt(ratio(s.hit, s.major)).padStart(6)} (${s.hit}/${s.major})   precision ${fmt(ratio(s.ok, s.flagged)).padStart(6)} (${s.ok}/${s.flagged})`);
+    }
     console.log("\n  duty family, high-confidence labels (label -> verdict):");
     for (const [key, n] of [...confusion.entries()].sort((a, b) => b[1] - a[1])) {
       const [want, got] = key.split(" -> ");
