@@ -300,7 +300,8 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = D
     let nl;
     while ((nl = chunk.indexOf(10, from)) >= 0) {
       const tail = chunk.subarray(from, nl);
-      const bytes = pending.length ? Buffer.concat([...pending, tail]) : tail;
+      if (pendingSize + tail.length > maxLineBytes) tooLong = true;
+      const bytes = tooLong ? tail.subarray(0, 0) : pending.length ? Buffer.concat([...pending, tail]) : tail;
       yield finish(bytes);
       pending = [];
       pendingSize = 0;

@@ -62,6 +62,7 @@ export function cliRuleLayer(values: string[], cwd: string): ConfigLayer | null 
     const value = YamlFile.parse(text, "--rule").value();
     if (value === null || typeof value !== "object" || Array.isArray(value))
       throw new DataError("--rule", null, `expected "rule-id: severity" or "rule-id: [severity, {options}]", got "${text}"`);
+    for (const key of Object.keys(value)) if (FORBIDDEN.has(key)) throw new DataError("--rule", null, `key "${key}" is not allowed`);
     Object.assign(rules, value);
   }
   return readLayer({ file: "--rule", path: join(cwd, "--rule"), value: { rules }, lineOf: () => null });
