@@ -40,7 +40,8 @@ function tooLarge(size: number | null, limit: number): string {
   return `posting is larger than the ${formatSize(limit)} limit${size === null ? "" : ` (${formatSize(size)})`}; raise it with --max-posting-size or maxPostingSize in the config`;
 }
 
-async function limitFor(file: string, opts: ReadOptions): Promise<number> {
+/** The posting-size limit for a file: --max-posting-size, else its config's maxPostingSize, else the default. */
+export async function limitFor(file: string, opts: ReadOptions): Promise<number> {
   const limit = typeof opts.maxPostingSize === "function" ? await opts.maxPostingSize(file) : opts.maxPostingSize;
   return limit ?? DEFAULT_MAX_POSTING_SIZE;
 }

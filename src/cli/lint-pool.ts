@@ -13,7 +13,7 @@ import type { LintResult } from "../engine/result.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { POSTING_EXTENSIONS, type InputFormat, type JsonShape } from "../parsers/index.js";
 import { isUrl } from "./fetch.js";
-import { lines, readInputs, STDIN, type InputItem, type ReadOptions } from "./inputs.js";
+import { limitFor, lines, readInputs, STDIN, type InputItem, type ReadOptions } from "./inputs.js";
 import type { CliIo } from "./io.js";
 
 /** What a worker needs to build the same settings as the main thread. */
@@ -172,7 +172,7 @@ export async function* lintJsonlInParallel(
   pool: LintPool,
   file: string,
   chunks: AsyncIterable<Uint8Array>,
-  opts: { path: string; shape?: JsonShape; asJson: boolean },
+  opts: { path: string; shape?: JsonShape; asJson: boolean; maxLineBytes?: number },
 ): AsyncGenerator<StreamItem> {
   const queue: Array<Promise<LintedRecord[]>> = [];
   const inFlight = pool.size * IN_FLIGHT_PER_WORKER;
@@ -192,7 +192,7 @@ export async function* lintJsonlInParallel(
   }
   let readFailure: unknown = null;
   try {
-    for await (const line of lines(chunks)) {
+    for await (const line of lines(chunks, opts.maxLineBytes)) {
       batch.push(line);
       chars += "text" in line ? line.text.length : 0;
       if (batch.length >= BATCH_LINES || chars >= BATCH_CHARS) {
@@ -234,7 +234,9 @@ export async function* lintInputs(knowledge: Knowledge, files: string[], io: Cli
         yield* readInputs(knowledge, [file], io, opts);
         continue;
       }
-      yield* lintJsonlInParallel(pool, file, io.readChunks!(path), { path, shape: shapeOf(opts.inputFormat), asJson: parallel.asJson });
+      // The same posting-size limit as when the file is read in this thread.
+      const maxLineBytes = await limitFor(file, opts);
+      yield* lintJsonlInParallel(pool, file, io.readChunks!(path), { path, shape: shapeOf(opts.inputFormat), asJson: parallel.asJson, maxLineBytes });
     }
   } finally {
     await pool?.close();
