@@ -1,5 +1,6 @@
 import type { Rule } from "../src/engine/types.js";
 import { familyName } from "../src/engine/messages.js";
+import { declaredFunction } from "../src/engine/directives.js";
 
 /** The title names one function and the duties are another. */
 const rule: Rule = {
@@ -12,6 +13,7 @@ const rule: Rule = {
       mismatch: "Title says {{title}}, but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
       partial: "Title says {{title}}, but the duties are {{duties}} only ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
       leans: "Title says {{title}}, but most of the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}, or describe the {{title}} work.",
+      intended: "The posting declares {{expected}} work (front matter jdlint.expect), but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Rewrite the duties, or the declaration.",
       absent: "Title says {{title}}, but none of the duties is {{title}} work ({{lines}} lines read). Describe the {{title}} work, or retitle.",
       outside: "Title is outside sales and marketing, but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
     },
@@ -19,8 +21,20 @@ const rule: Rule = {
   },
   check(doc, ctx) {
     const v = ctx.verdict;
-    if (v.status === "pass") return;
     const total = v.lineCounts.marketing + v.lineCounts.sales + v.lineCounts.customer_service;
+    // `jdlint: { expect: sales }` says what the job is meant to be: the duties must show it.
+    const expected = declaredFunction(doc.meta);
+    const shownFamilies = v.dutyFamily === "hybrid" ? ["marketing", "sales"] : [v.dutyFamily];
+    if (expected && (v.dutyFamily === "hybrid" || v.dutyFamily in v.lineCounts) && !shownFamilies.includes(expected)) {
+      const lines = v.dutyFamily === "hybrid" ? v.lineCounts.marketing + v.lineCounts.sales : v.lineCounts[v.dutyFamily as "sales"];
+      ctx.report({
+        messageId: "intended",
+        data: { expected: familyName(expected), duties: familyName(v.dutyFamily), lines, total },
+        span: doc.titleSpan,
+        lower: v.confidence < ctx.thresholds.errorConfidence,
+      });
+    }
+    if (v.status === "pass") return;
     const shown = v.finding === "leans" ? v.suggestedTitles[0]?.family ?? v.dutyFamily : v.dutyFamily;
     const lines = shown === "hybrid" ? v.lineCounts.marketing + v.lineCounts.sales : v.lineCounts[shown as "sales"] ?? 0;
     const suggestions = v.suggestedTitles.map((s) => s.title);
