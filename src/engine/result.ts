@@ -59,7 +59,13 @@ function lineCount(v: Verdict, family: JobFamily): number {
 
 /** The verdict in plain words: "title says marketing; the duties are sales: 5 of 5 duty lines". */
 export function summaryOf(v: Verdict): string {
-  const claim = v.title.family === "unknown" ? "no title found" : `title says ${familyName(v.title.family)}`;
+  const claim =
+    v.title.family === "unknown"
+      ? "no title found"
+      : v.title.family === "other"
+        ? `the title is ${familyName("other")}`
+        : `title says ${familyName(v.title.family)}`;
+  if (v.title.family === "other" && v.dutyFamily === "other") return `title and duties are ${familyName("other")}`;
   const lines = FAMILIES.reduce((s, f) => s + v.lineCounts[f], 0);
   switch (v.dutyFamily) {
     case "unknown":
