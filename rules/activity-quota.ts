@@ -1,6 +1,6 @@
 import type { Rule } from "../src/engine/types.js";
-import { activityQuotas, DEFAULT_ACTIVITIES, DEFAULT_PERIODS, describeQuota, quotaLine } from "./lib/activity.js";
-import { lineOf, listLines, stringList } from "./lib/signals.js";
+import { ACTIVITY_OPTIONS, selectedQuotas, describeQuota, quotaLine } from "./lib/activity.js";
+import { lineOf, listLines } from "./lib/signals.js";
 
 /**
  * Explicit daily or weekly selling-activity targets under a title that is not a sales title: the job is
@@ -16,20 +16,7 @@ const rule: Rule = {
       quota:
         "Activity quota of a sales job under a {{title}} title: {{quotas}} ({{where}}). Retitle it as the sales job it is, or drop the selling targets.",
     },
-    options: {
-      periods: {
-        type: "array",
-        items: { type: "string" },
-        description: "Quota periods that count as activity targets (hour, day, week, month)",
-        default: DEFAULT_PERIODS,
-      },
-      activities: {
-        type: "array",
-        items: { type: "string" },
-        description: "Activities that count (the activity ids of rules/lexicons/signals.yaml: calls, emails, doors, meetings, contacts, sales)",
-        default: DEFAULT_ACTIVITIES,
-      },
-    },
+    options: ACTIVITY_OPTIONS,
   },
   check(doc, ctx) {
     const v = ctx.verdict;
@@ -37,7 +24,7 @@ const rule: Rule = {
     // Titles outside the three functions only when the duties are selling anyway (a nurse's "10 home visits a day" is not).
     const applies = tf === "marketing" || tf === "customer_service" || (tf === "other" && (v.dutyFamily === "sales" || v.dutyFamily === "hybrid"));
     if (!applies) return;
-    const quotas = activityQuotas(doc, v, stringList(ctx.options.periods, DEFAULT_PERIODS), stringList(ctx.options.activities, DEFAULT_ACTIVITIES))
+    const quotas = selectedQuotas(doc, v, ctx)
       // Selling targets only: "answer 80 calls a day" in a service job or "send 2 newsletters a week" in marketing is that job's own work.
       .filter((q) => quotaLine(v, q)?.family === "sales");
     if (quotas.length === 0) return;

@@ -2,6 +2,8 @@ import type { ActivityQuota } from "../../src/judge/quotas.js";
 import type { SentenceEvidence } from "../../src/judge/evidence.js";
 import type { Verdict } from "../../src/judge/verdict.js";
 import type { PostingDocument } from "../../src/model/document.js";
+import type { OptionSchema, RuleContext } from "../../src/engine/types.js";
+import { stringList } from "./signals.js";
 
 /** Shared by activity-quota and activity-targets: the explicit activity targets of a posting. */
 
@@ -33,3 +35,24 @@ export function activityQuotas(doc: PostingDocument, v: Verdict, periods: string
 export const DEFAULT_PERIODS = ["hour", "day", "week"];
 /** Activities, not outcomes: "15 sales a week" is a sales target, shown by no rule. */
 export const DEFAULT_ACTIVITIES = ["calls", "emails", "doors", "meetings", "contacts"];
+
+/** The options both activity rules take: which periods and activities count. */
+export const ACTIVITY_OPTIONS: Record<"periods" | "activities", OptionSchema> = {
+  periods: {
+    type: "array",
+    items: { type: "string" },
+    description: "Quota periods that count as activity targets (hour, day, week, month)",
+    default: DEFAULT_PERIODS,
+  },
+  activities: {
+    type: "array",
+    items: { type: "string" },
+    description: "Activities that count (the activity ids of rules/lexicons/signals.yaml: calls, emails, doors, meetings, contacts, deals)",
+    default: DEFAULT_ACTIVITIES,
+  },
+};
+
+/** The quotas a rule's options select. */
+export function selectedQuotas(doc: PostingDocument, v: Verdict, ctx: RuleContext): ActivityQuota[] {
+  return activityQuotas(doc, v, stringList(ctx.options.periods, DEFAULT_PERIODS), stringList(ctx.options.activities, DEFAULT_ACTIVITIES));
+}

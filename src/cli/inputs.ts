@@ -49,7 +49,8 @@ export async function limitFor(file: string, opts: ReadOptions): Promise<number>
 /** The argument that stands for standard input. */
 export const STDIN = "-";
 
-function readError(e: unknown): string {
+/** One plain reason for a file that cannot be read. */
+export function readError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case "ENOENT":

@@ -13,7 +13,7 @@ import type { LintResult } from "../engine/result.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { POSTING_EXTENSIONS, type InputFormat, type JsonShape } from "../parsers/index.js";
 import { isUrl } from "./fetch.js";
-import { limitFor, lines, readInputs, STDIN, type InputItem, type ReadOptions } from "./inputs.js";
+import { limitFor, lines, readError, readInputs, STDIN, type InputItem, type ReadOptions } from "./inputs.js";
 import type { CliIo } from "./io.js";
 
 /** What a worker needs to build the same settings as the main thread. */
@@ -100,20 +100,6 @@ function isJsonl(file: string, format: InputFormat | undefined): boolean {
   return ext ? POSTING_EXTENSIONS[ext] === "jsonl" : false;
 }
 
-/** Same wording as inputs.ts for a file that fails while being read. */
-function readError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file";
-    case "EACCES":
-      return "permission denied";
-    case "EISDIR":
-      return "is a folder";
-    default:
-      return `cannot read (${code ?? (e as Error).message})`;
-  }
-}
 
 /** Worker threads, each handed the next batch when it has the fewest in hand. */
 export class LintPool {
