@@ -13,8 +13,13 @@ import { afterAll, describe, expect, it } from "vitest";
  */
 
 const BIN = resolve("bin/jdlint.js");
-const built = existsSync(resolve("dist/jdlint.mjs")) || existsSync(resolve("dist/src/cli/main.js"));
+// bin/jdlint.js runs the bundle, or else the compiled modules.
+const BUNDLE = existsSync("dist/jdlint.mjs") ? "dist/jdlint.mjs" : "dist/src/cli/main.js";
+const built = existsSync(BUNDLE);
 if (!built) console.warn("--fix kill test skipped: dist/ is not built (run `npm run build`; `npm ci` does it)");
+else if (["src/cli/fix.ts", "src/cli/node-io.ts"].some((f) => statSync(f).mtimeMs > statSync(resolve(BUNDLE)).mtimeMs)) {
+  console.warn(`--fix kill test: ${BUNDLE} is older than src/cli/fix.ts or node-io.ts; it tests the build (run \`npm run build\`)`);
+}
 
 const COUNT = 200;
 const SEED = 0x6a646c74; // "jdlt": a fixed seed, so that a failing round can be replayed

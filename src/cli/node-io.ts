@@ -128,8 +128,9 @@ async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
       await handle.close();
     }
     // open()'s mode is cut by the umask; the file's own permissions (and owner, where allowed) are kept.
-    await chmod(tmp, before.mode & 0o7777);
+    // Owner first: changing it clears setuid/setgid bits, which the mode then restores.
     await chown(tmp, before.uid, before.gid).catch(() => undefined);
+    await chmod(tmp, before.mode & 0o7777);
     await rename(tmp, target);
   } catch (e) {
     await rm(tmp, { force: true });
