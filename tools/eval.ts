@@ -12,13 +12,14 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
 import { readBuiltinSources } from "../src/cli/knowledge-files.js";
 import { compileKnowledge, type Knowledge } from "../src/lexicon/knowledge.js";
 import { defaultRules } from "../src/config/rules.js";
 import { builtinRules } from "../rules/index.js";
 import { lintDocument, type LintSettings } from "../src/engine/linter.js";
 import type { LintResult } from "../src/engine/result.js";
-import { DEFAULT_THRESHOLDS } from "../src/judge/thresholds.js";
+import { DEFAULT_THRESHOLDS, type Thresholds } from "../src/judge/thresholds.js";
 import { parseRecord, type PostingRecord } from "../src/parsers/record.js";
 
 interface Label {
@@ -65,32 +66,17 @@ function lint(knowledge: Knowledge, settings: LintSettings, rec: PostingRecord, 
   return lintDocument(doc, "corpus", settings);
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      corpus: { type: "string" },
-      labels: { type: "string" },
-      misses: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      threshold: { type: "string", multiple: true, default: [] },
-    },
-  });
-  const data = process.env.JDLINT_DATA;
-  const corpusPath = values.corpus ?? (data ? `${data}/postings/corpus.jsonl` : undefined);
-  const labelsPath = values.labels ?? (data ? `${data}/labels/dev.jsonl` : undefined);
-  if (!corpusPath || !labelsPath) {
-    console.error("usage: npm run eval -- --corpus <corpus.jsonl> --labels <labels.jsonl>  (or set JDLINT_DATA)");
-    process.exitCode = 2;
-    return;
-  }
+export interface EvalOptions {
+  corpusPath: string;
+  labelsPath: string;
+  thresholds?: Thresholds;
+}
+
+/** Lints the corpus against the labels and returns the figures (the data behind `npm run eval`). */
+export async function evaluate(opts: EvalOptions) {
+  const { corpusPath, labelsPath } = opts;
+  const thresholds = opts.thresholds ?? DEFAULT_THRESHOLDS;
   const knowledge = compileKnowledge(await readBuiltinSources());
-  // --threshold name=value tries a threshold without editing the defaults.
-  const thresholds = { ...DEFAULT_THRESHOLDS };
-  for (const pair of values.threshold ?? []) {
-    const [key, value] = pair.split("=");
-    if (!key || !(key in thresholds) || value === undefined || Number.isNaN(Number(value))) throw new Error(`bad --threshold ${pair}`);
-    (thresholds as Record<string, number>)[key] = Number(value);
-  }
   const settings: LintSettings = { knowledge, rules: defaultRules(builtinRules), thresholds };
   const labels = new Map<string, Label>();
   for (const line of (await readFile(labelsPath, "utf8")).split("\n")) if (line.trim()) {
@@ -182,6 +168,36 @@ async function main(): Promise<void> {
     counts: c,
     seconds: (Date.now() - started) / 1000,
   };
+  return { figures, bySource, confusion, misses };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: "string" },
+      labels: { type: "string" },
+      misses: { type: "boolean", default: false },
+      json: { type: "boolean", default: false },
+      threshold: { type: "string", multiple: true, default: [] },
+    },
+  });
+  const data = process.env.JDLINT_DATA;
+  const corpusPath = values.corpus ?? (data ? `${data}/postings/corpus.jsonl` : undefined);
+  const labelsPath = values.labels ?? (data ? `${data}/labels/dev.jsonl` : undefined);
+  if (!corpusPath || !labelsPath) {
+    console.error("usage: npm run eval -- --corpus <corpus.jsonl> --labels <labels.jsonl>  (or set JDLINT_DATA)");
+    process.exitCode = 2;
+    return;
+  }
+  // --threshold name=value tries a threshold without editing the defaults.
+  const thresholds = { ...DEFAULT_THRESHOLDS };
+  for (const pair of values.threshold ?? []) {
+    const [key, value] = pair.split("=");
+    if (!key || !(key in thresholds) || value === undefined || Number.isNaN(Number(value))) throw new Error(`bad --threshold ${pair}`);
+    (thresholds as Record<string, number>)[key] = Number(value);
+  }
+  const { figures, bySource, confusion, misses } = await evaluate({ corpusPath, labelsPath, thresholds });
+  const c = figures.counts;
   if (values.json) {
     console.log(JSON.stringify(figures, null, 2));
   } else {
@@ -214,4 +230,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run as a script, not when imported (the accuracy test imports evaluate).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
