@@ -117,3 +117,17 @@ describe("directives through the CLI", () => {
     expect(JSON.parse(run.stdout)).toHaveLength(1);
   });
 });
+
+describe("a plain-text directive above the title line", () => {
+  it("is neither the title nor posting text, and silences only the rule it names", async () => {
+    const { stdout } = await jdlint(["--format", "json", "fixtures/config/directives/untitled-directive-first.txt"]);
+    const [result] = JSON.parse(stdout) as LintResult[];
+    expect(result!.title).toBe("Entry Level Marketing Associate");
+    expect(result!.verdict.titleFamily).toBe("marketing");
+    expect(result!.messages.map((m) => m.ruleId)).toContain("title-duty-mismatch");
+    // Still read as a directive: it silences nothing here, which the unused-directive report says on its line.
+    const unused = await jdlint(["--format", "json", "--report-unused-disable-directives", "fixtures/config/directives/untitled-directive-first.txt"]);
+    const [again] = JSON.parse(unused.stdout) as LintResult[];
+    expect(again!.messages.find((m) => m.ruleId === UNUSED_DIRECTIVE)?.line).toBe(1);
+  });
+});

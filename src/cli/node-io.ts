@@ -1,5 +1,5 @@
 import { createReadStream, fstatSync, rmSync } from "node:fs";
-import { chmod, chown, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, chown, mkdir, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { globby, isIgnoredByIgnoreFiles } from "globby";
 import { tempName } from "./fix.js";
@@ -49,7 +49,11 @@ export function nodeIo(): CliIo {
       },
       chunks: () => process.stdin,
     },
-    writeFile: (p, t) => writeFile(p, t, "utf8"),
+    // A report may go to a folder that does not exist yet (--output-file reports/jdlint.sarif).
+    writeFile: async (p, t) => {
+      await mkdir(dirname(p), { recursive: true });
+      await writeFile(p, t, "utf8");
+    },
     async kind(p) {
       try {
         const s = await stat(p);

@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { UNTRUSTED_ENV } from "../config/load.js";
 import { parseSize } from "../config/resolve.js";
 import { formatters } from "../formatters/index.js";
@@ -95,7 +95,7 @@ function postingSize(v: string): number {
 
 function parseCount(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new CommanderError(2, "jdlint.invalidArgument", `--max-warnings takes a whole number, got "${v}"`);
+  if (!v.trim() || !Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`takes a whole number (0 or more), got "${v}"`);
   return n;
 }
 

@@ -39,7 +39,7 @@ function problemLine(file: string, reason: string, line: number | null = null): 
 /** The whole command: parses argv, lints, prints, and returns the exit code. Never exits the process. */
 export async function run(argv: string[], io: CliIo): Promise<number> {
   // Two commands read as words: `jdlint init`, and `jdlint explain x` for `jdlint --explain x`.
-  if (argv[0] === "init") return init(io, builtinRules.map((r) => r.meta));
+  if (argv[0] === "init" && !argv.includes("--help") && !argv.includes("-h")) return init(io, builtinRules.map((r) => r.meta));
   if (argv[0] === "explain") argv = ["--explain", ...argv.slice(1)];
   const cmd = program(io);
   try {

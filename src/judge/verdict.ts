@@ -152,7 +152,10 @@ export function judge(doc: PostingDocument, knowledge: Knowledge, t: Thresholds)
   const title = classifyTitle(knowledge, doc.title);
   const analysis = analyse(doc, knowledge, t);
   const { family: dutyFamily, mix, confidence, thin } = dutyFamilyOf(analysis, t);
-  const lineCounts = Object.fromEntries(FAMILIES.map((f) => [f, analysis.lines.filter((l) => l.family === f).length])) as Record<Family, number>;
+  // Counted as the evidence is shown: lines that say enough.
+  const lineCounts = Object.fromEntries(
+    FAMILIES.map((f) => [f, analysis.lines.filter((l) => l.family === f && l.weight >= MIN_EVIDENCE_WEIGHT).length]),
+  ) as Record<Family, number>;
   const level = fittingLevel(knowledge, title, analysis, t);
 
   const { status, finding, suggestFor } = decide(title, dutyFamily, mix, confidence, thin, analysis, t);

@@ -1,4 +1,12 @@
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+// A plain-text directive stands on a line of its own: "# jdlint-disable rule-id".
+const HASH_DIRECTIVE = /^[ \t]*#[ \t]*jdlint-(?:disable-next-line|disable|enable)\b[^\r\n]*/gm;
+
+/** Blanks out plain-text directive lines the same way, so they are neither a title nor posting text. */
+export function maskDirectiveLines(text: string): string {
+  if (!text.includes("jdlint-")) return text;
+  return text.replace(HASH_DIRECTIVE, (line) => " ".repeat(line.length));
+}
 
 /**
  * Blanks out HTML comments (directives, fixture expectations) while keeping every offset and line break,

@@ -4,7 +4,7 @@ import { Locator } from "../model/locator.js";
 import type { Span } from "../model/span.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { scanBlocks } from "./blocks.js";
-import { maskComments } from "./comments.js";
+import { maskComments, maskDirectiveLines } from "./comments.js";
 
 const TITLE_LINE = /^[ \t]*(?:job[ \t]+title|title|position|role)[ \t]*:[ \t]*(\S.*?)[ \t]*$/im;
 const MAX_TITLE_CHARS = 150;
@@ -42,7 +42,7 @@ export function blocksWithoutTitle(knowledge: Knowledge, text: string, from: num
 }
 
 export function parseText(knowledge: Knowledge, source: string): PostingDocument {
-  const text = maskComments(source);
+  const text = maskDirectiveLines(maskComments(source));
   const titleSpan = findTextTitle(knowledge, text, 0, text.length);
   // A "Title: X" line is all title; drop its label from the blocks too.
   const lineOf = titleSpan ? lineRange(text, titleSpan) : null;
