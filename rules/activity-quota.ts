@@ -24,7 +24,7 @@ const rule: Rule = {
     // Titles outside the three functions only when the duties are selling anyway (a nurse's "10 home visits a day" is not).
     const applies = tf === "marketing" || tf === "customer_service" || (tf === "other" && (v.dutyFamily === "sales" || v.dutyFamily === "hybrid"));
     if (!applies) return;
-    const quotas = selectedQuotas(doc, v, ctx)
+    const quotas = selectedQuotas(v, ctx)
       // Selling targets only: "answer 80 calls a day" in a service job or "send 2 newsletters a week" in marketing is that job's own work.
       .filter((q) => quotaLine(v, q)?.family === "sales");
     if (quotas.length === 0) return;

@@ -17,7 +17,7 @@ const rule: Rule = {
   check(doc, ctx) {
     const v = ctx.verdict;
     if (v.title.family !== "sales" && v.title.family !== "hybrid") return;
-    const quotas = selectedQuotas(doc, v, ctx);
+    const quotas = selectedQuotas(v, ctx);
     if (quotas.length === 0) return;
     const lines = quotas.map((q) => lineOf(doc, q.span));
     ctx.report({

@@ -48,6 +48,10 @@ describe("tokens and phrases", () => {
     expect(tokenize("make 1,200 dials").map((x) => x.number)).toEqual([null, 1200, null]);
   });
 
+  it("reads a percentage as no count: 80% of emails is a share", () => {
+    expect(tokenize("answer 80% of emails within 4 hours").map((x) => x.number)).toEqual([null, null, null, null, null, 4, null]);
+  });
+
   it("matches phrases on stems with a gap, not across a clause break", () => {
     const p = compilePhrase("close deal");
     expect(matchAt(p, tokenize("close new deals"), 0)).toBe(2);

@@ -1,7 +1,6 @@
 import type { ActivityQuota } from "../../src/judge/quotas.js";
 import type { SentenceEvidence } from "../../src/judge/evidence.js";
 import type { Verdict } from "../../src/judge/verdict.js";
-import type { PostingDocument } from "../../src/model/document.js";
 import type { OptionSchema, RuleContext } from "../../src/engine/types.js";
 import { stringList } from "./signals.js";
 
@@ -18,18 +17,6 @@ export function describeQuota(q: ActivityQuota): string {
 /** The analysed line a quota stands in, if it has lexicon evidence. */
 export function quotaLine(v: Verdict, q: ActivityQuota): SentenceEvidence | undefined {
   return v.analysis.lines.find((l) => l.sentence.span.start <= q.span.start && q.span.end <= l.sentence.span.end);
-}
-
-/** The quotas over the given periods and activities, each listed once; "80% of emails" is a share, not a count. */
-export function activityQuotas(doc: PostingDocument, v: Verdict, periods: string[], activities: string[]): ActivityQuota[] {
-  const seen = new Set<string>();
-  return v.analysis.quotas.filter((q) => {
-    const key = `${q.span.start}:${q.span.end}`;
-    if (/^\s*%/.test(doc.text.slice(q.span.start).replace(/^[\d.,]+/, ""))) return false;
-    if (!periods.includes(q.period) || !activities.includes(q.activity) || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 export const DEFAULT_PERIODS = ["hour", "day", "week"];
@@ -52,7 +39,15 @@ export const ACTIVITY_OPTIONS: Record<"periods" | "activities", OptionSchema> = 
   },
 };
 
-/** The quotas a rule's options select. */
-export function selectedQuotas(doc: PostingDocument, v: Verdict, ctx: RuleContext): ActivityQuota[] {
-  return activityQuotas(doc, v, stringList(ctx.options.periods, DEFAULT_PERIODS), stringList(ctx.options.activities, DEFAULT_ACTIVITIES));
+/** The quotas over the periods and activities a rule's options select, each listed once. */
+export function selectedQuotas(v: Verdict, ctx: RuleContext): ActivityQuota[] {
+  const periods = stringList(ctx.options.periods, DEFAULT_PERIODS);
+  const activities = stringList(ctx.options.activities, DEFAULT_ACTIVITIES);
+  const seen = new Set<string>();
+  return v.analysis.quotas.filter((q) => {
+    const key = `${q.span.start}:${q.span.end}`;
+    if (!periods.includes(q.period) || !activities.includes(q.activity) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -30,11 +30,6 @@ export function sentenceTokens(doc: PostingDocument): Token[][] {
   return tokens;
 }
 
-/** True when the knowledge has rule signals at all (a configuration may leave rule-signals.yaml out). */
-export function hasRuleSignals(knowledge: Knowledge): boolean {
-  return knowledge.ruleSignals !== undefined;
-}
-
 /**
  * Every unnegated match of a rule-signals group outside the company profile, in document order.
  * Throws when the group is missing from loaded rule signals: a data error, not a quiet rule.

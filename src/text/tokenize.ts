@@ -98,7 +98,8 @@ function scan(text: string, base: number): Token[] {
       start: base + index,
       end: base + index + raw.length,
       clauseBreak,
-      number: info.number,
+      // "80% of emails" is a share, not a count of anything.
+      number: info.number !== null && normalised[index + raw.length] === "%" ? null : info.number,
       info,
     });
     last = index + raw.length;
