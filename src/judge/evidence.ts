@@ -54,7 +54,7 @@ export function isNegated(knowledge: Knowledge, tokens: Token[], first: number):
   // The clause holding the match starts at the nearest token with punctuation before it.
   let from = first;
   while (from > 0 && first - from < window && !tokens[from]!.clauseBreak) from--;
-  return from < first && cues.matchAll(tokens.slice(from, first)).length > 0;
+  return from < first && within(cues.matchAll(tokens), from, first);
 }
 
 /** The functions a sentence says the job works with ("partner with Marketing", "support the sales team"). */
@@ -72,7 +72,13 @@ export function collaboratingWith(knowledge: Knowledge, tokens: Token[]): Set<Fa
 /** "their digital marketing", "clients' brand": the words describe the customer's function, not the job's. */
 function ownedByOthers(knowledge: Knowledge, tokens: Token[], first: number): boolean {
   const from = Math.max(0, first - OWNER_REACH);
-  return from < first && knowledge.collaboration.owners.matchAll(tokens.slice(from, first)).length > 0;
+  return from < first && within(knowledge.collaboration.owners.matchAll(tokens), from, first);
+}
+
+/** True when a match lies wholly in tokens [from, to): as if the phrases were matched in that slice alone. */
+function within(matches: readonly Match<unknown>[], from: number, to: number): boolean {
+  for (const m of matches) if (m.first >= from && m.last < to) return true;
+  return false;
 }
 
 /** Spans of document text that a list of tokens covers. */

@@ -1,6 +1,5 @@
 import type { Family, JobFamily, Knowledge, TitleRule } from "../lexicon/knowledge.js";
-import type { Match } from "../lexicon/termset.js";
-import { matchAt } from "../lexicon/phrase.js";
+import { TermSet, type Match } from "../lexicon/termset.js";
 import { tokenize, type Token } from "../text/tokenize.js";
 
 export interface TitleClass {
@@ -14,32 +13,52 @@ export interface TitleClass {
   rules: TitleRule[];
 }
 
+/** Each rule list's phrases in one index, tagged with the rule's place in the list; built once per list. */
+const ruleIndexes = new WeakMap<TitleRule[], TermSet<number>>();
+
+function ruleIndex(rules: TitleRule[]): TermSet<number> {
+  let index = ruleIndexes.get(rules);
+  if (!index) {
+    index = new TermSet(rules.map((rule, i) => ({ ...rule.term, tag: i })));
+    ruleIndexes.set(rules, index);
+  }
+  return index;
+}
+
 /**
  * Rules apply in file order; a match consumes its words, so "telemarketing" never also reads as "marketing".
  * A rule matches every free occurrence of its phrase.
  */
 function matchRules(rules: TitleRule[], tokens: Token[]): Array<{ rule: TitleRule; first: number }> {
+  // Every place each rule's phrase matches, found in one pass, then taken in rule order.
+  const matches = ruleIndex(rules)
+    .matchAll(tokens)
+    .slice()
+    .sort((a, b) => a.term.tag - b.term.tag || a.first - b.first);
   const used = new Array<boolean>(tokens.length).fill(false);
   const found: Array<{ rule: TitleRule; first: number }> = [];
-  for (const rule of rules) {
-    for (let i = 0; i < tokens.length; i++) {
-      if (used[i]) continue;
-      const last = matchAt(rule.term.phrase, tokens, i);
-      if (last < 0) continue;
-      let free = true;
-      for (let k = i; k <= last; k++) if (used[k]) free = false;
-      if (!free) continue;
-      for (let k = i; k <= last; k++) used[k] = true;
-      found.push({ rule, first: i });
-      i = last;
+  let rule = -1;
+  let after = -1;
+  for (const m of matches) {
+    if (m.term.tag !== rule) {
+      rule = m.term.tag;
+      after = -1;
     }
+    // A rule's next match starts after its last one, as a left-to-right scan finds them.
+    if (m.first <= after || used[m.first]) continue;
+    let free = true;
+    for (let k = m.first; k <= m.last; k++) if (used[k]) free = false;
+    if (!free) continue;
+    for (let k = m.first; k <= m.last; k++) used[k] = true;
+    found.push({ rule: rules[rule]!, first: m.first });
+    after = m.last;
   }
   return found.sort((a, b) => a.first - b.first);
 }
 
 export function seniorityOf(knowledge: Knowledge, tokens: Token[]): string {
   const { levels, fallback, words, overrides } = knowledge.seniority;
-  const override = overrides.matchAll(tokens).sort((a, b) => overrideRank(overrides.terms, a) - overrideRank(overrides.terms, b))[0];
+  const override = overrides.matchAll(tokens).slice().sort((a, b) => overrideRank(overrides.terms, a) - overrideRank(overrides.terms, b))[0];
   if (override) return override.term.tag;
   let best = -1;
   for (const m of words.matchAll(tokens)) best = Math.max(best, levels.indexOf(m.term.tag));

@@ -265,7 +265,7 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
   const familyTerms = sources.lexicons.flatMap((src) => compileLexicon(src, subfunctionLabels));
   if (familyTerms.length === 0) throw new DataError(sources.lexicons[0]?.file ?? "lexicons", null, "no lexicon terms");
   const seniority = compileSeniority(sources.seniority);
-  return {
+  return matchedTogether({
     families: new TermSet(familyTerms),
     otherWork: compileOtherWork(sources.otherWork),
     subfunctionLabels,
@@ -274,5 +274,27 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
     titles: compileTitles(sources.titles, seniority.levels),
     seniority,
     ...(sources.ruleSignals ? { ruleSignals: compileRuleSignals(sources.ruleSignals) } : {}),
-  };
+  });
+}
+
+/**
+ * Groups the phrase sets read in the same places, so each place is read in one pass (TermSet.matchTogether):
+ * those read on every sentence, and those read on titles.
+ */
+export function matchedTogether(k: Knowledge): Knowledge {
+  TermSet.matchTogether([
+    k.families,
+    k.otherWork,
+    k.negation.cues,
+    k.quotas.activities,
+    k.quotas.periods,
+    k.dutySeniority,
+    k.collaboration.cues,
+    k.collaboration.owners,
+    k.collaboration.names,
+    k.pitch.terms,
+    ...Object.values(k.ruleSignals ?? {}),
+  ]);
+  TermSet.matchTogether([k.seniority.words, k.seniority.overrides]);
+  return k;
 }

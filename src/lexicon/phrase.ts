@@ -50,7 +50,7 @@ export function wordMatches(w: WordPattern, token: Token): boolean {
  * Matches `phrase` with its first word at `tokens[i]`; returns the index of the last token matched, or -1.
  * Greedy on the nearest next word, which is right for short phrases.
  */
-export function matchAt(phrase: Phrase, tokens: Token[], i: number): number {
+export function matchAt(phrase: Phrase, tokens: readonly Token[], i: number): number {
   const first = phrase.words[0];
   const t = tokens[i];
   if (!first || !t || !wordMatches(first, t)) return -1;
@@ -58,7 +58,7 @@ export function matchAt(phrase: Phrase, tokens: Token[], i: number): number {
 }
 
 /** `matchAt` once the first word is known to match `tokens[i]`: matches the words after it. */
-export function matchRest(phrase: Phrase, tokens: Token[], i: number): number {
+export function matchRest(phrase: Phrase, tokens: readonly Token[], i: number): number {
   let at = i;
   for (let k = 1; k < phrase.words.length; k++) {
     const w = phrase.words[k]!;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Knowledge, KnowledgeSources, SourceFile } from "./knowledge.js";
+import { matchedTogether, type Knowledge, type KnowledgeSources, type SourceFile } from "./knowledge.js";
 import { TermSet } from "./termset.js";
 
 /**
@@ -71,7 +71,7 @@ export function readSnapshot(json: string, sources: KnowledgeSources): Knowledge
   snapshot.files.forEach((file, i) => {
     if (now[i] !== undefined && now[i] !== file) renamed.set(file, now[i]!);
   });
-  return revive(snapshot.knowledge, renamed) as Knowledge;
+  return matchedTogether(revive(snapshot.knowledge, renamed) as Knowledge);
 }
 
 /** Rebuilds the term sets of parsed snapshot JSON, renaming origins. */

@@ -1,4 +1,5 @@
-import type { Token } from "../text/tokenize.js";
+import { BoundedCache } from "../text/bounded-cache.js";
+import { sentenceKey, type Token } from "../text/tokenize.js";
 import { indexKeys, matchRest, wordMatches, type Phrase } from "./phrase.js";
 
 /** A phrase with what it signals. `tag` is the family, sub-function or level it stands for. */
@@ -18,10 +19,10 @@ export interface Match<Tag = string> {
 }
 
 const NONE: never[] = [];
-/** Sets numbered below this keep their per-word answers in the words' own bit sets (two 31-bit numbers). */
-const BIT_SETS = 62;
+/** Sets numbered below this keep their per-word answers on the words themselves (see WordInfo). */
+const WORD_SLOTS = 62;
 let nextSerial = 0;
-/** Words whose candidate phrases a set remembers; past this the memo starts afresh (bounded memory). */
+/** Words whose candidate phrases a set remembers (twice this at most: see BoundedCache). */
 const CANDIDATE_MEMO_LIMIT = 10_000;
 
 interface Candidates<Tag> {
@@ -33,16 +34,16 @@ interface Candidates<Tag> {
 export class TermSet<Tag = string> {
   private readonly byKey = new Map<string, Term<Tag>[]>();
   private readonly scanAlways: Term<Tag>[] = [];
-  /** Per token word: the phrases whose first word it matches, in the order of a full scan. */
-  private readonly candidates = new Map<string, Candidates<Tag>>();
-  /** This set's place in the words' bit sets (WordInfo.known, .hits), or -1 past BIT_SETS. */
+  /** Per token word, for words without a slot: the phrases whose first word it matches. */
+  private readonly candidates = new BoundedCache<string, Candidates<Tag>>(CANDIDATE_MEMO_LIMIT);
+  /** This set's slot on the words (WordInfo.seenLow/seenHigh bits, WordInfo.found), or -1 past WORD_SLOTS. */
   private readonly slot: number;
   private readonly bit: number;
 
   constructor(readonly terms: Term<Tag>[]) {
     const serial = nextSerial++;
-    this.slot = serial < BIT_SETS ? (serial < 31 ? 0 : 1) : -1;
-    this.bit = serial < BIT_SETS ? 1 << (serial % 31) : 0;
+    this.slot = serial < WORD_SLOTS ? serial : -1;
+    this.bit = serial < WORD_SLOTS ? 1 << (serial % 31) : 0;
     for (const term of terms) {
       const { keys, scanAlways } = indexKeys(term.phrase);
       if (scanAlways) this.scanAlways.push(term);
@@ -60,31 +61,24 @@ export class TermSet<Tag = string> {
    */
   private candidatesFor(t: Token): Term<Tag>[] {
     const info = t.info;
-    if (info !== undefined && this.slot >= 0) {
-      // A word from the tokenizer: its own bits say whether this set has anything for it.
-      if ((info.known[this.slot]! & this.bit) !== 0) {
-        if ((info.hits[this.slot]! & this.bit) === 0) return NONE;
-        const hit = this.candidates.get(info.word);
-        if (hit !== undefined && hit.stem === info.stem) return hit.terms;
+    const slot = this.slot;
+    if (info !== undefined && slot >= 0) {
+      // A word from the tokenizer carries each set's answer: most words start no phrase of a set.
+      const low = slot < 31;
+      if (((low ? info.seenLow : info.seenHigh) & this.bit) !== 0) {
+        return (info.found?.[slot] as Term<Tag>[] | undefined) ?? NONE;
       }
       const terms = this.lookUp(t);
-      info.known[this.slot]! |= this.bit;
-      if (terms.length > 0) {
-        info.hits[this.slot]! |= this.bit;
-        this.remember(t, terms);
-      }
+      if (low) info.seenLow |= this.bit;
+      else info.seenHigh |= this.bit;
+      if (terms.length > 0) (info.found ??= [])[slot] = terms;
       return terms;
     }
     const hit = this.candidates.get(t.word);
     if (hit !== undefined && hit.stem === t.stem) return hit.terms;
     const terms = this.lookUp(t);
-    this.remember(t, terms);
-    return terms;
-  }
-
-  private remember(t: Token, terms: Term<Tag>[]): void {
-    if (this.candidates.size >= CANDIDATE_MEMO_LIMIT) this.candidates.clear();
     this.candidates.set(t.word, { stem: t.stem, terms });
+    return terms;
   }
 
   private lookUp(t: Token): Term<Tag>[] {
@@ -100,8 +94,21 @@ export class TermSet<Tag = string> {
     return terms;
   }
 
-  /** Every match of every phrase in `tokens`, overlapping ones included. */
-  matchAll(tokens: Token[]): Match<Tag>[] {
+  /** The pass this set is matched in together with others (see matchTogether), and its place in it. */
+  private pass: OnePass | null = null;
+  private passSlot = -1;
+
+  /**
+   * Every match of every phrase in `tokens`, overlapping ones included, in token order. The array may be
+   * shared with other callers of the same tokens: read it, never change it.
+   */
+  matchAll(tokens: readonly Token[]): readonly Match<Tag>[] {
+    if (this.pass !== null) return this.pass.matches(tokens)[this.passSlot] as Match<Tag>[];
+    return this.scan(tokens);
+  }
+
+  /** @internal One pass over the tokens for this set alone. */
+  scan(tokens: readonly Token[]): Match<Tag>[] {
     const found: Match<Tag>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const list = this.candidatesFor(tokens[i]!);
@@ -119,13 +126,14 @@ export class TermSet<Tag = string> {
    * Matches with overlaps resolved per tag: where two phrases of the same tag cover the same words,
    * the heavier (then longer) one counts, so "cold calling" is not also counted as "calling".
    */
-  matchBest(tokens: Token[], tagOf: (tag: Tag) => string = String): Match<Tag>[] {
+  matchBest(tokens: readonly Token[], tagOf: (tag: Tag) => string = String): Match<Tag>[] {
     const all = this.matchAll(tokens);
-    if (all.length === 0) return all;
-    all.sort((a, b) => b.term.weight - a.term.weight || b.last - b.first - (a.last - a.first) || a.first - b.first);
+    // Most sentences match a set once or not at all: nothing to resolve.
+    if (all.length <= 1) return all.slice();
+    const ranked = all.slice().sort((a, b) => b.term.weight - a.term.weight || b.last - b.first - (a.last - a.first) || a.first - b.first);
     const taken = new Map<string, Array<[number, number]>>();
     const kept: Match<Tag>[] = [];
-    for (const m of all) {
+    for (const m of ranked) {
       const key = tagOf(m.term.tag);
       const ranges = taken.get(key) ?? [];
       if (ranges.some(([a, b]) => m.first <= b && a <= m.last)) continue;
@@ -137,7 +145,47 @@ export class TermSet<Tag = string> {
   }
 
   /** True when any phrase matches. */
-  test(tokens: Token[]): boolean {
+  test(tokens: readonly Token[]): boolean {
     return this.matchAll(tokens).length > 0;
+  }
+
+  /**
+   * Matches these sets in one pass over each sentence instead of one pass per set: a sentence's matches for
+   * all of them are found together the first time any of them is asked, and kept while its tokens live.
+   * A set already matched with others stays where it is. Results are the same as set by set.
+   */
+  static matchTogether(sets: Iterable<TermSet<unknown>>): void {
+    const members = [...new Set(sets)].filter((set) => set.pass === null);
+    if (members.length < 2) return;
+    const pass = new OnePass(members);
+    members.forEach((set, slot) => {
+      set.pass = pass;
+      set.passSlot = slot;
+    });
+  }
+}
+
+/** A phrase of one of the sets of a OnePass, tagged with the set's place and the phrase as the set knows it. */
+type PassTag = { slot: number; term: Term<unknown> };
+
+class OnePass {
+  /** All the sets' phrases in one index, built when first needed (not while loading). */
+  private combined: TermSet<PassTag> | null = null;
+  /** Matches by sentence (sentenceKey): token indexes, the same for the same text wherever it stands. */
+  private readonly bySentence = new WeakMap<object, Match<unknown>[][]>();
+
+  constructor(private readonly sets: TermSet<unknown>[]) {}
+
+  matches(tokens: readonly Token[]): Match<unknown>[][] {
+    const key = sentenceKey(tokens);
+    let found = this.bySentence.get(key);
+    if (found === undefined) {
+      // Set by set, in each set's order: a token's candidates then come in each set's own order.
+      this.combined ??= new TermSet(this.sets.flatMap((set, slot) => set.terms.map((term) => ({ ...term, tag: { slot, term } }))));
+      found = this.sets.map(() => []);
+      for (const m of this.combined.scan(tokens)) found[m.term.tag.slot]!.push({ term: m.term.tag.term, first: m.first, last: m.last });
+      this.bySentence.set(key, found);
+    }
+    return found;
   }
 }

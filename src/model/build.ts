@@ -1,6 +1,7 @@
 import type { Knowledge } from "../lexicon/knowledge.js";
 import type { Block } from "../parsers/blocks.js";
 import { splitSentences } from "../parsers/sentences.js";
+import { BoundedCache } from "../text/bounded-cache.js";
 import { tokenize } from "../text/tokenize.js";
 import type { PostingDocument, Section, SectionKind, Sentence } from "./document.js";
 import type { Locator } from "./locator.js";
@@ -18,15 +19,25 @@ export interface BuildInput {
   raw?: string | null;
 }
 
+/** Heading kinds by text, per heading set: the same few dozen headings open most postings of a feed. */
+const headingKinds = new WeakMap<object, BoundedCache<string, SectionKind | "none">>();
+
 /** The kind a heading names ("Key Responsibilities" -> duties), or null when it names none. */
 export function classifyHeading(knowledge: Knowledge, heading: string): SectionKind | null {
   const { headings } = knowledge.sections;
-  let best: { kind: SectionKind; rank: number } | null = null;
-  for (const m of headings.matchAll(tokenize(heading))) {
-    const rank = headings.terms.indexOf(m.term);
-    if (!best || rank < best.rank) best = { kind: m.term.tag, rank };
+  let known = headingKinds.get(headings);
+  if (!known) headingKinds.set(headings, (known = new BoundedCache(2_000)));
+  let kind = known.get(heading);
+  if (kind === undefined) {
+    let best: { kind: SectionKind; rank: number } | null = null;
+    for (const m of headings.matchAll(tokenize(heading))) {
+      const rank = headings.terms.indexOf(m.term);
+      if (!best || rank < best.rank) best = { kind: m.term.tag, rank };
+    }
+    kind = best?.kind ?? "none";
+    known.set(heading, kind);
   }
-  return best?.kind ?? null;
+  return kind === "none" ? null : kind;
 }
 
 /** Turns a parser's blocks into sections and sentences: the one document model every format shares. */

@@ -45,12 +45,13 @@ export interface PostingFields {
 
 // Items or an inline heading run together where a board dropped the line breaks: "growth.Responsibilities:Perform",
 // "when neededMaintain", "THE OPPORTUNITY:". The word before must be all lowercase, so "JavaScript" is left alone.
-// The one-character look back comes first, so the costlier tests run only where a glue can be (linear time).
-const GLUE = /(?<=[a-z.!?):])(?=[A-Z][a-z]{2}|[A-Z]{2,}(?:[ &/][A-Z]{2,}){0,3}:)(?<=(?<![\p{L}])[a-z]{3,}|[.!?):])/gu;
+// A match is the capital after the glue, so the expression scans fast for capitals; the look-arounds run only
+// there (linear time).
+const GLUE = /[A-Z](?<=(?:(?<![\p{L}])[a-z]{3,}|[.!?):])[A-Z])(?=[a-z]{2}|[A-Z]+(?:[ &/][A-Z]{2,}){0,3}:)/gu;
 
 /** Restores dropped line breaks between glued items, so that headings and bullets are found. */
 export function unglue(text: string): string {
-  return text.replace(GLUE, "\n");
+  return text.replace(GLUE, "\n$&");
 }
 
 /** "company_profile" -> "Company profile" */

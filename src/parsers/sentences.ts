@@ -13,9 +13,12 @@ const INLINE_BULLET = /(?:\s|^|(?<=[\p{L}\p{P}]))(?:[*•·●▪■◦]|\s-\s)\
 const MIN_GLUED_WORD = 3;
 // Bullet items joined when a board dropped the line breaks: "when neededMaintain the", "etc.)Lift heavy".
 // The word before must be all lowercase, so "JavaScript" or "LinkedIn" are left alone.
-// The cheap one-character tests come first, so the look back over a run of lowercase letters is only taken
-// before a capital: taken at every letter of a long lowercase run, it was quadratic.
-const GLUED_ITEMS = /(?<=[a-z)\]:])(?=[A-Z][a-z]{2})(?<=(?<![\p{L}])[a-z]{3,}|[)\]:])/gu;
+// A match is the capital after the cut, so the expression scans fast for capitals; the look back over a run of
+// lowercase letters is only taken there (taken at every letter of a long run, it was quadratic).
+const GLUED_ITEMS = /[A-Z](?<=(?:(?<![\p{L}])[a-z]{3,}|[)\]:])[A-Z])(?=[a-z]{2})/gu;
+// What INLINE_BULLET needs somewhere in a text: most texts have none, and this scans fast (it starts with a
+// character class, not a look-around tried at every position).
+const MAY_HAVE_INLINE_BULLET = /[*•·●▪■◦]|\s-\s/;
 
 function isAbbreviation(text: string, dot: number): boolean {
   const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
@@ -51,8 +54,10 @@ function cutLong(text: string, span: Span, out: Span[]): void {
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const piece = text.slice(start, end);
   const cuts = new Set<number>();
-  for (const m of piece.matchAll(INLINE_BULLET)) {
-    if ((m.index ?? 0) > 0) cuts.add(m.index ?? 0);
+  if (MAY_HAVE_INLINE_BULLET.test(piece)) {
+    for (const m of piece.matchAll(INLINE_BULLET)) {
+      if ((m.index ?? 0) > 0) cuts.add(m.index ?? 0);
+    }
   }
   for (const m of piece.matchAll(GLUED_ITEMS)) cuts.add(m.index ?? 0);
   for (const m of piece.matchAll(BOUNDARY)) {

@@ -1,3 +1,4 @@
+import { BoundedCache } from "./bounded-cache.js";
 import { stem } from "./stem.js";
 
 /** A word (or number) of a sentence, with its place in the document text. */
@@ -22,20 +23,21 @@ const CLAUSE_CHARS = new Set([...",;:()[]–—|!?"]);
 const SPELLINGS: Record<string, string> = { "e-mail": "email", "e-mails": "emails" };
 
 /**
- * What a word's surface form gives a token, worked out once per distinct form. `known` and `hits` are bit
- * sets over phrase sets (see TermSet): whether the set has looked the word up, and whether any of its
- * phrases can start with it; most words start none, and a set then skips them on one bit test.
+ * What a word's surface form gives a token, worked out once per distinct form. Phrase sets (see TermSet)
+ * keep their answers here: `seenLow`/`seenHigh` are bit sets of the sets that have looked the word up, and
+ * `found[slot]` holds a set's phrases that can start with the word (absent for most words and sets).
  */
 export interface WordInfo {
   readonly word: string;
   readonly stem: string;
   readonly number: number | null;
-  known: [number, number];
-  hits: [number, number];
+  seenLow: number;
+  seenHigh: number;
+  found: unknown[][] | null;
 }
 
-const memo = new Map<string, WordInfo>();
-const MEMO_LIMIT = 20_000;
+// The corpus-wide vocabulary of a large feed is some 90,000 forms; the common ones stay (see BoundedCache).
+const memo = new BoundedCache<string, WordInfo>(50_000);
 
 function wordInfo(raw: string): WordInfo {
   let info = memo.get(raw);
@@ -47,30 +49,56 @@ function wordInfo(raw: string): WordInfo {
       word,
       stem: isNumber ? word : stem(word.replace(/'s$/, "")),
       number: number !== null && Number.isFinite(number) ? number : null,
-      known: [0, 0],
-      hits: [0, 0],
+      seenLow: 0,
+      seenHigh: 0,
+      found: null,
     };
-    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(raw, info);
   }
   return info;
 }
 
-/** The latest sentences tokenised: the judge and the rules read the same sentences, so each is done once. */
-const recent = new Map<string, { base: number; tokens: Token[] }>();
-const RECENT_LIMIT = 2_048;
+/**
+ * Sentences tokenised, by text: boards repeat their boilerplate from posting to posting (a third of a large
+ * feed's sentences were seen shortly before), and the judge and the rules read the same sentences. `template`
+ * holds the tokens at offset 0; `tokens` the latest copy at a document offset (`base`).
+ */
+interface Tokenised {
+  template: Token[];
+  base: number;
+  tokens: Token[];
+}
+const bySentence = new BoundedCache<string, Tokenised>(10_000);
+/** A copy's template: what caches of per-sentence work (phrase matches) are keyed by, whatever the offset. */
+const templates = new WeakMap<readonly Token[], readonly Token[]>();
 
 /**
  * Tokenises `text` (a slice of the document starting at `base`) into stemmed tokens. The array may be
- * shared with other callers asking for the same text at the same place: read it, never change it.
+ * shared with other callers asking for the same text: read it, never change it.
  */
 export function tokenize(text: string, base = 0): Token[] {
-  const hit = recent.get(text);
-  if (hit !== undefined && hit.base === base) return hit.tokens;
-  const tokens = scan(text, base);
-  if (recent.size >= RECENT_LIMIT) recent.clear();
-  recent.set(text, { base, tokens });
-  return tokens;
+  let known = bySentence.get(text);
+  if (known === undefined) {
+    const template = scan(text, 0);
+    known = { template, base: 0, tokens: template };
+    bySentence.set(text, known);
+  }
+  if (known.base !== base) {
+    known.base = base;
+    known.tokens = base === 0 ? known.template : known.template.map((t) => token(t.info!, t.start + base, t.end + base, t.clauseBreak, t.number));
+    templates.set(known.tokens, known.template);
+  }
+  return known.tokens;
+}
+
+/** The same object for the tokens of the same text at any offset (see bySentence). */
+export function sentenceKey(tokens: readonly Token[]): object {
+  return templates.get(tokens) ?? tokens;
+}
+
+/** Every token is made here, so that all have one shape (property accesses on them stay fast). */
+function token(info: WordInfo, start: number, end: number, clauseBreak: boolean, number: number | null): Token {
+  return { word: info.word, stem: info.stem, start, end, clauseBreak, number, info };
 }
 
 function scan(text: string, base: number): Token[] {
@@ -92,16 +120,9 @@ function scan(text: string, base: number): Token[] {
       if (gap === 1) clauseBreak = CLAUSE_CHARS.has(normalised[last]!);
       else if (gap > 1) clauseBreak = CLAUSE.test(normalised.slice(last, index));
     }
-    tokens.push({
-      word: info.word,
-      stem: info.stem,
-      start: base + index,
-      end: base + index + raw.length,
-      clauseBreak,
-      // "80% of emails" is a share, not a count of anything.
-      number: info.number !== null && normalised[index + raw.length] === "%" ? null : info.number,
-      info,
-    });
+    // "80% of emails" is a share, not a count of anything.
+    const number = info.number !== null && normalised[index + raw.length] === "%" ? null : info.number;
+    tokens.push(token(info, base + index, base + index + raw.length, clauseBreak, number));
     last = index + raw.length;
   }
   return tokens;
