@@ -6,6 +6,7 @@ import { looksLikeHtmlPage } from "../src/parsers/html.js";
 import { headingText, quotedValue } from "../src/parsers/markdown.js";
 import { splitSentences } from "../src/parsers/sentences.js";
 import { unglue } from "../src/parsers/fields.js";
+import { tokenize } from "../src/text/tokenize.js";
 
 // Super-linear regexes were replaced by linear code (see SECURITY.md). Each replacement must say exactly what the
 // old regex said: these properties compare them on short strings built from the characters that matter.
@@ -122,6 +123,20 @@ describe("linear rewrites say what the regexes they replace said", () => {
     fc.assert(
       fc.property(from("abc", "a", "Ab", "AB", "A", " ", "&", "/", ":", ".", ")", "É"), (text) => {
         expect(unglue(text)).toBe(text.replace(OLD, "\n"));
+      }),
+      RUNS,
+    );
+  });
+
+  it("words read character by character (tokenize)", () => {
+    const WORD = /\p{N}+(?:[.,]\p{N}{3})*(?:\.\p{N}+)?(?![\p{L}])|[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+    let offset = 0;
+    fc.assert(
+      fc.property(from("a", "B", "s", "é", "ǅ", "中", "1", "2", "²", "٣", ",", ".", "'", "’", " ", "%", "😀"), (text) => {
+        offset += 1000;
+        const tokens = tokenize(text, offset);
+        const expected = [...text.matchAll(WORD)].map((m) => [m.index + offset, m.index + offset + m[0].length, m[0].toLowerCase().replace(/’/g, "'")]);
+        expect(tokens.map((t) => [t.start, t.end, t.word])).toEqual(expected);
       }),
       RUNS,
     );

@@ -81,6 +81,23 @@ function within(matches: readonly Match<unknown>[], from: number, to: number): b
   return false;
 }
 
+/** Whitespace other than single spaces: only then does a sentence's key need its spacing made even. */
+const MAY_NEED_SPACING = /[^\S ]| {2}/;
+
+/** The family with the highest score (the first of them on a tie), and whether no other family has as much. */
+function leader(scores: Record<Family, number>): { top: Family; unique: boolean } {
+  let top: Family = FAMILIES[0];
+  let unique = true;
+  for (const f of FAMILIES) {
+    if (f === top) continue;
+    if (scores[f] > scores[top]) {
+      top = f;
+      unique = true;
+    } else if (scores[f] === scores[top]) unique = false;
+  }
+  return { top, unique };
+}
+
 /** Spans of document text that a list of tokens covers. */
 export function tokenSpan(tokens: Token[], first: number, last: number): Span {
   return { start: tokens[first]!.start, end: tokens[last]!.end };
@@ -107,7 +124,8 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
   const seen = new Set<string>();
   doc.sentences.forEach((sentence, index) => {
     // Boards often repeat a paragraph; a repeated sentence is no new evidence.
-    const key = sentence.text.toLowerCase().replace(/\s+/g, " ");
+    const lower = sentence.text.toLowerCase();
+    const key = MAY_NEED_SPACING.test(lower) ? lower.replace(/\s+/g, " ") : lower;
     if (seen.has(key)) return;
     seen.add(key);
     const kind = doc.sections[sentence.section]?.kind ?? "other";
@@ -146,12 +164,11 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
         if (!isNegated(knowledge, tokens, m.first)) other += m.term.weight;
       }
     }
-    const ranked = FAMILIES.map((f) => [f, scores[f]] as const).sort((a, b) => b[1] - a[1]);
-    const [top, second] = ranked;
-    const leads = top![1] >= t.minLineScore && top![1] > second![1];
-    const family = leads ? top![0] : null;
-    const weight = leads ? Math.min(top![1], t.lineScoreCap) * sectionWeight : 0;
-    if (other >= t.minLineScore && other > top![1]) {
+    const { top, unique } = leader(scores);
+    const leads = scores[top] >= t.minLineScore && unique;
+    const family = leads ? top : null;
+    const weight = leads ? Math.min(scores[top], t.lineScoreCap) * sectionWeight : 0;
+    if (other >= t.minLineScore && other > scores[top]) {
       otherWork += Math.min(other, t.lineScoreCap) * sectionWeight;
       otherWorkLines++;
     }

@@ -19,6 +19,8 @@ const COORDINATION_REACH = 10;
 export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota[] {
   const { window, activities, periods } = knowledge.quotas;
   const found: ActivityQuota[] = [];
+  // Most sentences have no number: no quota to find.
+  if (!tokens.some((t) => t.number !== null)) return found;
   const activityAt = new Map(activities.matchAll(tokens).map((m) => [m.first, m]));
   const periodAt = new Map(periods.matchAll(tokens).map((m) => [m.first, m]));
   const pending: Array<{ i: number; activity: { tag: string; at: number } }> = [];

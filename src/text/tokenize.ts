@@ -1,5 +1,7 @@
 import { BoundedCache } from "./bounded-cache.js";
-import { stem } from "./stem.js";
+import { asciiWordInfo, charClass, DIGIT, HASH_START, hashStep, LETTER, lowerAscii, OTHER, wordInfo, type WordInfo } from "./words.js";
+
+export type { WordInfo } from "./words.js";
 
 /** A word (or number) of a sentence, with its place in the document text. */
 export interface Token {
@@ -15,48 +17,18 @@ export interface Token {
   info?: WordInfo;
 }
 
-// Words, numbers with thousands separators, and contractions ("isn't" stays one token).
+// Words, numbers with thousands separators, and contractions ("isn't" stays one token). scan() reads words
+// starting with a letter itself, as this expression would; the expression reads those starting with a digit
+// (its first alternative backtracks in ways not worth copying) and texts with characters beyond 16 bits.
 const WORD = /\p{N}+(?:[.,]\p{N}{3})*(?:\.\p{N}+)?(?![\p{L}])|[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+const WORD_AT = new RegExp(WORD.source, "uy");
+const SURROGATE = /[\uD800-\uDFFF]/;
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
 const CLAUSE = /[,;:()\[\]–—|!?]|\s-\s|\.\s/;
 /** The characters that alone make a clause break (CLAUSE's one-character alternatives). */
 const CLAUSE_CHARS = new Set([...",;:()[]–—|!?"]);
 const SPELLINGS: Record<string, string> = { "e-mail": "email", "e-mails": "emails" };
-
-/**
- * What a word's surface form gives a token, worked out once per distinct form. Phrase sets (see TermSet)
- * keep their answers here: `seenLow`/`seenHigh` are bit sets of the sets that have looked the word up, and
- * `found[slot]` holds a set's phrases that can start with the word (absent for most words and sets).
- */
-export interface WordInfo {
-  readonly word: string;
-  readonly stem: string;
-  readonly number: number | null;
-  seenLow: number;
-  seenHigh: number;
-  found: unknown[][] | null;
-}
-
-// The corpus-wide vocabulary of a large feed is some 90,000 forms; the common ones stay (see BoundedCache).
-const memo = new BoundedCache<string, WordInfo>(50_000);
-
-function wordInfo(raw: string): WordInfo {
-  let info = memo.get(raw);
-  if (info === undefined) {
-    const word = raw.toLowerCase().replace(/’/g, "'");
-    const isNumber = /^\d[\d,.]*$/.test(word);
-    const number = isNumber ? Number(word.replace(/,/g, "")) : null;
-    info = {
-      word,
-      stem: isNumber ? word : stem(word.replace(/'s$/, "")),
-      number: number !== null && Number.isFinite(number) ? number : null,
-      seenLow: 0,
-      seenHigh: 0,
-      found: null,
-    };
-    memo.set(raw, info);
-  }
-  return info;
-}
 
 /**
  * Sentences tokenised, by text: boards repeat their boilerplate from posting to posting (a third of a large
@@ -102,28 +74,64 @@ function token(info: WordInfo, start: number, end: number, clauseBreak: boolean,
 }
 
 function scan(text: string, base: number): Token[] {
-  const tokens: Token[] = [];
-  let last = 0;
   // "e-mail" needs a hyphen: most sentences have none and skip the rewrite.
   const normalised = text.includes("-") ? text.replace(/\be-mails?\b/gi, (m) => SPELLINGS[m.toLowerCase()]!.padEnd(m.length, " ")) : text;
-  // The shared expression is safe to reuse: this loop runs to the end without yielding.
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(normalised)) !== null) {
-    const index = m.index;
-    const raw = m[0];
-    const info = wordInfo(raw);
+  const tokens: Token[] = [];
+  const add = (info: WordInfo, start: number, end: number) => {
     let clauseBreak = false;
     if (tokens.length > 0) {
       // One character between two words is the common case: a space, or punctuation glued to the next word.
-      const gap = index - last;
+      const last = tokens[tokens.length - 1]!.end - base;
+      const gap = start - last;
       if (gap === 1) clauseBreak = CLAUSE_CHARS.has(normalised[last]!);
-      else if (gap > 1) clauseBreak = CLAUSE.test(normalised.slice(last, index));
+      else if (gap > 1) clauseBreak = CLAUSE.test(normalised.slice(last, start));
     }
     // "80% of emails" is a share, not a count of anything.
-    const number = info.number !== null && normalised[index + raw.length] === "%" ? null : info.number;
-    tokens.push(token(info, base + index, base + index + raw.length, clauseBreak, number));
-    last = index + raw.length;
+    const number = info.number !== null && normalised[end] === "%" ? null : info.number;
+    tokens.push(token(info, base + start, base + end, clauseBreak, number));
+  };
+  if (SURROGATE.test(normalised)) {
+    // The shared expression is safe to reuse: this loop runs to the end without yielding.
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(normalised); m !== null; m = WORD.exec(normalised)) add(wordInfo(m[0]), m.index, m.index + m[0].length);
+    return tokens;
+  }
+  const n = normalised.length;
+  let i = 0;
+  while (i < n) {
+    const kind = charClass(normalised.charCodeAt(i));
+    if (kind === OTHER) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let info: WordInfo;
+    if (kind === DIGIT) {
+      WORD_AT.lastIndex = i;
+      const raw = WORD_AT.exec(normalised)![0];
+      end = i + raw.length;
+      info = wordInfo(raw);
+    } else {
+      // WORD's second alternative: letters and digits, then perhaps an apostrophe and letters.
+      let hash = HASH_START;
+      let ascii = true;
+      for (let c = normalised.charCodeAt(end); end < n && charClass(c) !== OTHER; c = normalised.charCodeAt(++end)) {
+        if (c < 128) hash = hashStep(hash, lowerAscii(c));
+        else ascii = false;
+      }
+      const quote = normalised.charCodeAt(end);
+      if ((quote === APOSTROPHE || quote === RIGHT_QUOTE) && end + 1 < n && charClass(normalised.charCodeAt(end + 1)) === LETTER) {
+        if (quote === APOSTROPHE) hash = hashStep(hash, APOSTROPHE);
+        else ascii = false;
+        for (let c = normalised.charCodeAt(++end); end < n && charClass(c) === LETTER; c = normalised.charCodeAt(++end)) {
+          if (c < 128) hash = hashStep(hash, lowerAscii(c));
+          else ascii = false;
+        }
+      }
+      info = ascii ? asciiWordInfo(normalised, i, end, hash) : wordInfo(normalised.slice(i, end));
+    }
+    add(info, i, end);
+    i = end;
   }
   return tokens;
 }
