@@ -130,12 +130,10 @@ describe("linear rewrites say what the regexes they replace said", () => {
 
   it("words read character by character (tokenize)", () => {
     const WORD = /\p{N}+(?:[.,]\p{N}{3})*(?:\.\p{N}+)?(?![\p{L}])|[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
-    let offset = 0;
     fc.assert(
       fc.property(from("a", "B", "s", "é", "ǅ", "中", "1", "2", "²", "٣", ",", ".", "'", "’", " ", "%", "😀"), (text) => {
-        offset += 1000;
-        const tokens = tokenize(text, offset);
-        const expected = [...text.matchAll(WORD)].map((m) => [m.index + offset, m.index + offset + m[0].length, m[0].toLowerCase().replace(/’/g, "'")]);
+        const tokens = tokenize(text);
+        const expected = [...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length, m[0].toLowerCase().replace(/’/g, "'")]);
         expect(tokens.map((t) => [t.start, t.end, t.word])).toEqual(expected);
       }),
       RUNS,

@@ -24,7 +24,7 @@ const tokenCache = new WeakMap<PostingDocument, Token[][]>();
 export function sentenceTokens(doc: PostingDocument): Token[][] {
   let tokens = tokenCache.get(doc);
   if (!tokens) {
-    tokens = doc.sentences.map((s) => tokenize(s.text, s.span.start));
+    tokens = doc.sentences.map((s) => tokenize(s.text));
     tokenCache.set(doc, tokens);
   }
   return tokens;
@@ -46,7 +46,7 @@ export function findSignals(doc: PostingDocument, knowledge: Knowledge, group: s
     const tokens = all[index]!;
     for (const match of terms.matchBest(tokens)) {
       if (isNegated(knowledge, tokens, match.first)) continue;
-      hits.push({ group, index, sentence, section, span: tokenSpan(tokens, match.first, match.last), match });
+      hits.push({ group, index, sentence, section, span: tokenSpan(tokens, match.first, match.last, sentence.span.start), match });
     }
   });
   return hits;

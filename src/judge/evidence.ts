@@ -98,9 +98,9 @@ function leader(scores: Record<Family, number>): { top: Family; unique: boolean 
   return { top, unique };
 }
 
-/** Spans of document text that a list of tokens covers. */
-export function tokenSpan(tokens: Token[], first: number, last: number): Span {
-  return { start: tokens[first]!.start, end: tokens[last]!.end };
+/** The span of document text that tokens cover, for the tokens of a sentence starting at `base`. */
+export function tokenSpan(tokens: Token[], first: number, last: number, base: number): Span {
+  return { start: base + tokens[first]!.start, end: base + tokens[last]!.end };
 }
 
 /** Reads every sentence against the lexicons: the evidence behind the verdict. */
@@ -114,7 +114,7 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
   let jobLines = 0;
   let otherWork = 0;
   let otherWorkLines = 0;
-  const tokenised = doc.sentences.map((s) => tokenize(s.text, s.span.start));
+  const tokenised = doc.sentences.map((s) => tokenize(s.text));
   // A direct-sales recruiting pitch, when strong enough, is itself evidence that the job is selling.
   const pitchMatches = tokenised.map((tokens, i) =>
     doc.sections[doc.sentences[i]!.section]?.kind === "company" ? [] : knowledge.pitch.terms.matchBest(tokens).filter((m) => !isNegated(knowledge, tokens, m.first)),
@@ -157,7 +157,7 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
       if (m.term.tag === "leadership") leadership += m.term.weight * sectionWeight;
       else entry += m.term.weight * sectionWeight;
     }
-    if (kind !== "company") quotas.push(...findQuotas(knowledge, tokens).filter((q) => !isNegated(knowledge, tokens, q.firstToken)));
+    if (kind !== "company") quotas.push(...findQuotas(knowledge, tokens, sentence.span.start).filter((q) => !isNegated(knowledge, tokens, q.firstToken)));
     let other = 0;
     if (kind !== "company") {
       for (const m of knowledge.otherWork.matchBest(tokens, () => "other")) {

@@ -15,8 +15,8 @@ const MAX_PLAUSIBLE = 10_000;
 /** How many tokens a shared period may stand after an earlier activity ("50 calls and send 50 emails a day"). */
 const COORDINATION_REACH = 10;
 
-/** Finds "N <activity> per <period>" and "<period> target of N <activity>" in a sentence's tokens. */
-export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota[] {
+/** Finds "N <activity> per <period>" and "<period> target of N <activity>" in the tokens of a sentence starting at `base`. */
+export function findQuotas(knowledge: Knowledge, tokens: Token[], base: number): ActivityQuota[] {
   const { window, activities, periods } = knowledge.quotas;
   const found: ActivityQuota[] = [];
   // Most sentences have no number: no quota to find.
@@ -67,7 +67,7 @@ export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota
         count: tokens[p.i]!.number!,
         activity: p.activity.tag,
         period: period.tag,
-        span: { start: tokens[p.i]!.start, end: tokens[p.activity.at]!.end },
+        span: { start: base + tokens[p.i]!.start, end: base + tokens[p.activity.at]!.end },
         firstToken: p.i,
       });
     }
@@ -75,7 +75,7 @@ export function findQuotas(knowledge: Knowledge, tokens: Token[]): ActivityQuota
       count: n,
       activity: activity.tag,
       period: period.tag,
-      span: { start: tokens[i]!.start, end: tokens[Math.max(period.at, activity.at)]!.end },
+      span: { start: base + tokens[i]!.start, end: base + tokens[Math.max(period.at, activity.at)]!.end },
       firstToken: i,
     });
   }

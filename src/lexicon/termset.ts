@@ -1,5 +1,5 @@
 import { BoundedCache } from "../text/bounded-cache.js";
-import { sentenceKey, type Token } from "../text/tokenize.js";
+import type { Token } from "../text/tokenize.js";
 import { indexKeys, matchRest, wordMatches, type Phrase } from "./phrase.js";
 
 /** A phrase with what it signals. `tag` is the family, sub-function or level it stands for. */
@@ -171,20 +171,24 @@ type PassTag = { slot: number; term: Term<unknown> };
 class OnePass {
   /** All the sets' phrases in one index, built when first needed (not while loading). */
   private combined: TermSet<PassTag> | null = null;
-  /** Matches by sentence (sentenceKey): token indexes, the same for the same text wherever it stands. */
-  private readonly bySentence = new WeakMap<object, Match<unknown>[][]>();
+  /** Matches by sentence (tokenize shares one token array per text, wherever the text stands). */
+  private readonly bySentence = new WeakMap<readonly Token[], Match<unknown>[][]>();
 
   constructor(private readonly sets: TermSet<unknown>[]) {}
 
   matches(tokens: readonly Token[]): Match<unknown>[][] {
-    const key = sentenceKey(tokens);
-    let found = this.bySentence.get(key);
+    let found = this.bySentence.get(tokens);
     if (found === undefined) {
       // Set by set, in each set's order: a token's candidates then come in each set's own order.
       this.combined ??= new TermSet(this.sets.flatMap((set, slot) => set.terms.map((term) => ({ ...term, tag: { slot, term } }))));
-      found = this.sets.map(() => []);
-      for (const m of this.combined.scan(tokens)) found[m.term.tag.slot]!.push({ term: m.term.tag.term, first: m.first, last: m.last });
-      this.bySentence.set(key, found);
+      // Most sets match nothing in a sentence: they share one empty list.
+      found = new Array<Match<unknown>[]>(this.sets.length).fill(NONE);
+      for (const m of this.combined.scan(tokens)) {
+        const slot = m.term.tag.slot;
+        if (found[slot] === NONE) found[slot] = [];
+        found[slot]!.push({ term: m.term.tag.term, first: m.first, last: m.last });
+      }
+      this.bySentence.set(tokens, found);
     }
     return found;
   }

@@ -2,9 +2,9 @@
 import porter from "natural/lib/natural/stemmers/porter_stemmer.js";
 import { BoundedCache } from "./bounded-cache.js";
 
-const memo = new BoundedCache<string, string>(20_000);
+const memo = new BoundedCache<string, string>(5_000);
 
-/** Porter stem of a lowercased word, memoised: postings repeat the same few thousand words. */
+/** Porter stem of a lowercased word, memoised (tokens ask once per distinct word: see words.ts). */
 export function stem(word: string): string {
   let s = memo.get(word);
   if (s === undefined) {

@@ -3,7 +3,7 @@ import { asciiWordInfo, charClass, DIGIT, HASH_START, hashStep, LETTER, lowerAsc
 
 export type { WordInfo } from "./words.js";
 
-/** A word (or number) of a sentence, with its place in the document text. */
+/** A word (or number) of a sentence, with its place in the sentence. */
 export interface Token {
   /** Lowercased surface form. */
   word: string;
@@ -32,40 +32,22 @@ const SPELLINGS: Record<string, string> = { "e-mail": "email", "e-mails": "email
 
 /**
  * Sentences tokenised, by text: boards repeat their boilerplate from posting to posting (a third of a large
- * feed's sentences were seen shortly before), and the judge and the rules read the same sentences. `template`
- * holds the tokens at offset 0; `tokens` the latest copy at a document offset (`base`).
+ * feed's sentences were seen shortly before), and the judge and the rules read the same sentences. Positions
+ * are within the text, so the same tokens serve the text wherever it stands.
  */
-interface Tokenised {
-  template: Token[];
-  base: number;
-  tokens: Token[];
-}
-const bySentence = new BoundedCache<string, Tokenised>(10_000);
-/** A copy's template: what caches of per-sentence work (phrase matches) are keyed by, whatever the offset. */
-const templates = new WeakMap<readonly Token[], readonly Token[]>();
+const byText = new BoundedCache<string, Token[]>(4_000);
 
 /**
- * Tokenises `text` (a slice of the document starting at `base`) into stemmed tokens. The array may be
- * shared with other callers asking for the same text: read it, never change it.
+ * Tokenises `text` into stemmed tokens, with positions within it. The array may be shared with other callers
+ * asking for the same text: read it, never change it.
  */
-export function tokenize(text: string, base = 0): Token[] {
-  let known = bySentence.get(text);
-  if (known === undefined) {
-    const template = scan(text, 0);
-    known = { template, base: 0, tokens: template };
-    bySentence.set(text, known);
+export function tokenize(text: string): Token[] {
+  let tokens = byText.get(text);
+  if (tokens === undefined) {
+    tokens = scan(text);
+    byText.set(text, tokens);
   }
-  if (known.base !== base) {
-    known.base = base;
-    known.tokens = base === 0 ? known.template : known.template.map((t) => token(t.info!, t.start + base, t.end + base, t.clauseBreak, t.number));
-    templates.set(known.tokens, known.template);
-  }
-  return known.tokens;
-}
-
-/** The same object for the tokens of the same text at any offset (see bySentence). */
-export function sentenceKey(tokens: readonly Token[]): object {
-  return templates.get(tokens) ?? tokens;
+  return tokens;
 }
 
 /** Every token is made here, so that all have one shape (property accesses on them stay fast). */
@@ -73,7 +55,7 @@ function token(info: WordInfo, start: number, end: number, clauseBreak: boolean,
   return { word: info.word, stem: info.stem, start, end, clauseBreak, number, info };
 }
 
-function scan(text: string, base: number): Token[] {
+function scan(text: string): Token[] {
   // "e-mail" needs a hyphen: most sentences have none and skip the rewrite.
   const normalised = text.includes("-") ? text.replace(/\be-mails?\b/gi, (m) => SPELLINGS[m.toLowerCase()]!.padEnd(m.length, " ")) : text;
   const tokens: Token[] = [];
@@ -81,14 +63,14 @@ function scan(text: string, base: number): Token[] {
     let clauseBreak = false;
     if (tokens.length > 0) {
       // One character between two words is the common case: a space, or punctuation glued to the next word.
-      const last = tokens[tokens.length - 1]!.end - base;
+      const last = tokens[tokens.length - 1]!.end;
       const gap = start - last;
       if (gap === 1) clauseBreak = CLAUSE_CHARS.has(normalised[last]!);
       else if (gap > 1) clauseBreak = CLAUSE.test(normalised.slice(last, start));
     }
     // "80% of emails" is a share, not a count of anything.
     const number = info.number !== null && normalised[end] === "%" ? null : info.number;
-    tokens.push(token(info, base + start, base + end, clauseBreak, number));
+    tokens.push(token(info, start, end, clauseBreak, number));
   };
   if (SURROGATE.test(normalised)) {
     // The shared expression is safe to reuse: this loop runs to the end without yielding.
