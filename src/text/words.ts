@@ -58,8 +58,26 @@ export function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 16777619);
 }
 
+/**
+ * The words met most recently, one per slot by hash: a small table that stays in the processor's cache, where
+ * the common words ("the", "and", "sales") are found without a lookup in the large one.
+ */
+const RECENT_SLOTS = 1024;
+const recentHashes = new Int32Array(RECENT_SLOTS);
+const recentInfos = new Array<WordInfo | undefined>(RECENT_SLOTS).fill(undefined);
+
 /** The word info of the ASCII word text[start, end), whose lowercased letters hash to `hash`. */
 export function asciiWordInfo(text: string, start: number, end: number, hash: number): WordInfo {
+  const slot = hash & (RECENT_SLOTS - 1);
+  const recent = recentInfos[slot];
+  if (recent !== undefined && recentHashes[slot] === hash && sameWord(recent.word, text, start, end)) return recent;
+  const info = lookUpAscii(text, start, end, hash);
+  recentHashes[slot] = hash;
+  recentInfos[slot] = info;
+  return info;
+}
+
+function lookUpAscii(text: string, start: number, end: number, hash: number): WordInfo {
   const key = hash & 0x3fffffff; // a small integer: the cheapest kind of key
   const head = byHash.get(key);
   for (let info: WordInfo | null | undefined = head; info; info = info.next) {
