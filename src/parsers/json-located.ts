@@ -24,33 +24,20 @@ export function parseJsonLocated(text: string, file: string, firstLine = 1, offs
     const line = firstLine + lineStarts(text.slice(0, at)).length - 1;
     throw new InputError(file, `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s+/g, " ")}`, line);
   }
-  // Valid JSON from here on, so the scanner below need not report errors. It recurses, as do the readers of
-  // its nodes: nesting is bounded first, so that `[[[[...]]]]` is an input error, not a stack overflow.
-  const tooDeep = nestedTooDeep(text);
-  if (tooDeep >= 0) {
-    const line = firstLine + lineStarts(text.slice(0, tooDeep)).length - 1;
+  // Valid JSON from here on, so the scanner below need not report errors but one. It recurses, as do the
+  // readers of its nodes: it stops at a bracket nested too deep, so that `[[[[...]]]]` is an input error, not
+  // a stack overflow.
+  const scanner = new Scanner(text, offset);
+  const root = scanner.value(0);
+  if (root === null) {
+    const line = firstLine + lineStarts(text.slice(0, scanner.position)).length - 1;
     throw new InputError(file, `JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, line);
   }
-  return new Scanner(text, offset).value();
+  return root;
 }
 
 /** No posting needs more: schema.org JSON-LD nests a handful of levels. */
 export const MAX_JSON_DEPTH = 256;
-
-/** The offset of the first bracket nested deeper than MAX_JSON_DEPTH in valid JSON, or -1. */
-function nestedTooDeep(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      // Skip a string: to the next quote not escaped.
-      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
-    } else if (c === 123 || c === 91) {
-      if (++depth > MAX_JSON_DEPTH) return i;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return -1;
-}
 
 /**
  * Where JSON.parse stopped: V8 gives a position, or quotes the text around an unexpected token
@@ -95,10 +82,17 @@ class Scanner {
     for (let c = this.text.charCodeAt(this.pos); c === 32 || c === 10 || c === 13 || c === 9; c = this.text.charCodeAt(++this.pos));
   }
 
-  value(): JsonNode {
+  /** Where the scanner stands: after a null from value(), the bracket nested too deep. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** The value at the current position, at nesting `depth`; null when a bracket in it nests too deep. */
+  value(depth: number): JsonNode | null {
     this.skip();
     const start = this.pos + this.offset;
     const c = this.text[this.pos];
+    if ((c === "{" || c === "[") && depth >= MAX_JSON_DEPTH) return null;
     if (c === "{") {
       this.pos++;
       const props = new Map<string, JsonNode>();
@@ -109,7 +103,8 @@ class Scanner {
         const key = this.string();
         this.skip();
         this.pos++; // ':'
-        const child = this.value();
+        const child = this.value(depth + 1);
+        if (child === null) return null;
         props.set(key, child);
         value[key] = child.value;
         this.skip();
@@ -124,7 +119,9 @@ class Scanner {
       const items: JsonNode[] = [];
       this.skip();
       while (this.text[this.pos] !== "]") {
-        items.push(this.value());
+        const item = this.value(depth + 1);
+        if (item === null) return null;
+        items.push(item);
         this.skip();
         if (this.text[this.pos] === ",") this.pos++;
         this.skip();
