@@ -8,7 +8,7 @@ import { TermSet, type Term } from "../src/lexicon/termset.js";
 import type { PostingDocument, SectionKind } from "../src/model/document.js";
 import { parseColumnMapping, readCsv } from "../src/parsers/csv.js";
 import { detectFormat, detectShape, parsePostings, type ParseOptions } from "../src/parsers/index.js";
-import { parseJsonLocated } from "../src/parsers/json-located.js";
+import { MAX_JSON_DEPTH, parseJsonLocated } from "../src/parsers/json-located.js";
 
 // Parsers use only the section headings of what jdlint knows. Compiling just rules/sections.yaml keeps these
 // tests independent of the lexicon and title files, which change while they are being written.
@@ -226,6 +226,14 @@ describe("ATS exports", () => {
     const text = JSON.stringify({ title: "Sales Rep", content: "Sell vans." });
     expect(parse(text, "x.json")[0]!.format).toBe("greenhouse");
     expect(parse(text, "x.json", { format: "record" })[0]!.sentences).toHaveLength(0);
+  });
+});
+
+describe("located JSON", () => {
+  it("refuses nesting deeper than MAX_JSON_DEPTH with the line of the first bracket too deep, and reads it up to there", () => {
+    const nested = (depth: number) => `{"title": "Sales Rep",\n "x": ${"[".repeat(depth - 1)}1${"]".repeat(depth - 1)}}`;
+    expect(parseJsonLocated(nested(MAX_JSON_DEPTH), "ok.json").props!.get("title")!.value).toBe("Sales Rep");
+    expect(() => parseJsonLocated(nested(MAX_JSON_DEPTH + 1), "deep.json")).toThrowError(new InputError("deep.json", `JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, 2));
   });
 });
 
