@@ -2,12 +2,17 @@
  * The build after tsc (`npm run build` runs both):
  *  1. compiles the built-in knowledge (the YAML under rules/) and writes it to dist/knowledge.json, so the CLI
  *     loads it in milliseconds; a YAML error fails the build, naming the file and line;
- *  2. bundles the CLI and its lint worker with esbuild into dist/jdlint.mjs and dist/jdlint-worker.mjs (one file
- *     each loads far faster than some 150 modules). bin/jdlint.js runs the bundle, or the compiled modules
- *     when there is none.
+ *  2. bundles the CLI with esbuild into dist/jdlint.cjs (one file loads far faster than some 150 modules), runs
+ *     it once on a sample posting and writes V8's code cache of it (src/cli/code-cache.ts), and bundles the two
+ *     small modules that run it: dist/jdlint.mjs for bin/jdlint.js, dist/jdlint-worker.mjs for lint workers.
+ *     bin/jdlint.js runs the bundle, or the compiled modules when there is none.
  */
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { Script } from "node:vm";
+import { cachePath, cacheFile, loadBundle, stampBundle } from "../src/cli/code-cache.js";
 import { packageRoot, readBuiltinSources, snapshotPath } from "../src/cli/knowledge-files.js";
 import { DataError } from "../src/data/errors.js";
 import { compileKnowledge } from "../src/lexicon/knowledge.js";
@@ -31,25 +36,106 @@ async function bundle(root: string): Promise<void> {
     console.warn("esbuild is not installed: no bundle; bin/jdlint.js runs the compiled modules (slower to start)");
     return;
   }
+  const dist = join(root, "dist");
+  const cli = join(dist, "jdlint.cjs");
   const common: import("esbuild").BuildOptions = {
     bundle: true,
     platform: "node",
-    format: "esm",
     target: "node20",
-    // cosmiconfig can load TypeScript configs; jdlint refuses them, so TypeScript is never loaded.
-    external: ["typescript"],
-    // Bundled CommonJS modules (cosmiconfig...) call require().
-    banner: { js: "import { createRequire as __jdlintRequire } from 'node:module'; const require = __jdlintRequire(import.meta.url);" },
     minifySyntax: true,
     minifyWhitespace: true,
     legalComments: "none",
     logLevel: "warning",
   };
-  await Promise.all([
-    esbuild.build({ ...common, entryPoints: [join(root, "dist/src/cli/main.js")], outfile: join(root, "dist/jdlint.mjs") }),
-    esbuild.build({ ...common, entryPoints: [join(root, "dist/src/cli/lint-worker.js")], outfile: join(root, "dist/jdlint-worker.mjs") }),
-  ]);
-  console.log(`bundle: ${join(root, "dist/jdlint.mjs")}, ${join(root, "dist/jdlint-worker.mjs")}`);
+  const [out] = (
+    await esbuild.build({
+      ...common,
+      entryPoints: [join(dist, "src/cli/bundle.js")],
+      outfile: cli,
+      write: false,
+      // A script, for V8's code cache (src/cli/code-cache.ts): what is imported when first needed is run then,
+      // not at start, and a package left out (below) is require()d.
+      format: "cjs",
+      supported: { "dynamic-import": false },
+      define: { "import.meta.url": "__jdlintUrl" },
+      // Loaded from node_modules when a config is there: it imports JavaScript configs itself, which a script cannot.
+      external: ["cosmiconfig"],
+      plugins: [hostImport, leanDependencies],
+    })
+  ).outputFiles;
+  const text = asciiOnly(out!.text);
+  const id = createHash("sha256").update(text).digest("hex").slice(0, 16);
+  await writeFile(cli, stampBundle(text, id));
+  await esbuild.build({
+    ...common,
+    entryPoints: { jdlint: join(dist, "src/cli/bundle-main.js"), "jdlint-worker": join(dist, "src/cli/bundle-worker.js") },
+    outdir: dist,
+    outExtension: { ".js": ".mjs" },
+    format: "esm",
+  });
+  await writeFile(cachePath(cli), cacheFile(await warmRun(cli), id));
+  console.log(`bundle: ${cli} (with its code cache), run by ${join(dist, "jdlint.mjs")} and ${join(dist, "jdlint-worker.mjs")}`);
+}
+
+/** The bundle, running as a script, imports configs and plugins through the import() of the module that runs it. */
+const hostImport: import("esbuild").Plugin = {
+  name: "host-import",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]config[\\/]import-file\.js$/ }, () => ({
+      contents: 'import { pathToFileURL } from "node:url";\nexport const importFile = (path) => __jdlintImport(pathToFileURL(path).href);\n',
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * Work two dependencies do as they load, for what jdlint never uses: commander requires child_process (for
+ * subcommands run as programs), loaded here when first used; chalk detects the terminal's colours (jdlint
+ * always sets the level), here its module that detects none.
+ */
+const leanDependencies: import("esbuild").Plugin = {
+  name: "lean-dependencies",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "lazy" } : undefined));
+    build.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
+      contents: 'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });\n',
+      loader: "js",
+    }));
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      /[\\/]chalk[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "vendor/supports-color/browser.js") } : undefined,
+    );
+  },
+};
+
+/**
+ * esbuild leaves non-ASCII characters in regular expressions as they are; escaped, the bundle is ASCII, which
+ * reads into a string twice as fast and half the size. An identity escape (`\•`) loses its backslash.
+ */
+function asciiOnly(text: string): string {
+  return text.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes: string, c: string) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const SAMPLE = `# Marketing Manager
+
+## What you'll do
+
+- Make 60 cold calls a day to prospects and close new accounts against a monthly quota.
+- Plan email campaigns and manage the social media calendar.
+- Answer customer questions by phone and email.
+`;
+
+/** Lints a sample posting with the bundle, so that its code cache holds what a run compiles. */
+async function warmRun(cli: string): Promise<Script> {
+  const { exports, script } = loadBundle(cli, false);
+  const dir = await mkdtemp(join(tmpdir(), "jdlint-build-"));
+  try {
+    await writeFile(join(dir, "posting.md"), SAMPLE);
+    const silent = { write: () => undefined };
+    await exports.run(["posting.md"], { ...exports.nodeIo(), cwd: dir, env: {}, stdout: silent, stderr: silent });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return script;
 }
 
 async function main(): Promise<void> {

@@ -1,3 +1,5 @@
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
  * Bytes to text: UTF-8 (with or without BOM) or UTF-16 with a BOM. Returns an error reason for bytes that
  * are not text, so that no verdict is given on mojibake.
@@ -9,7 +11,7 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
   const body = bytes.subarray(start);
   if (body.includes(0)) return { error: "binary file (contains NUL bytes), not a posting" };
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(body) };
+    return { text: utf8.decode(body) };
   } catch {
     return { error: "not valid UTF-8 text (save it as UTF-8, or UTF-16 with a byte-order mark)" };
   }

@@ -1,5 +1,4 @@
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { convertPathToPattern } from "globby";
 import { matchesGlob } from "../config/glob.js";
 import { POSTING_EXTENSIONS } from "../parsers/index.js";
 import { isUrl } from "./fetch.js";
@@ -41,7 +40,7 @@ export async function discover(args: string[], io: CliIo, opts: DiscoverOptions 
   const unmatched = (file: string, reason: string) => {
     if (opts.errorOnUnmatched !== false) problems.push({ file, reason });
   };
-  const byPattern = (file: string) => ignoredByPattern(relativePath(io.cwd, file), patterns);
+  const byPattern = (file: string) => patterns.length > 0 && ignoredByPattern(relativePath(io.cwd, file), patterns);
   let byIgnoreFile: ((absFile: string) => boolean) | undefined;
   const glob = async (globs: string[], cwd: string) =>
     (await io.glob(globs, cwd, { ignoreFiles: IGNORE_FILES })).filter((f) => !byPattern(join(cwd, f))).sort();
@@ -57,11 +56,12 @@ export async function discover(args: string[], io: CliIo, opts: DiscoverOptions 
     const full = resolve(io.cwd, arg);
     const kind = await io.kind(full);
     if (kind === "file") {
-      byIgnoreFile ??= io.ignoreFilter ? await io.ignoreFilter(IGNORE_FILES, io.cwd) : () => false;
-      if (byPattern(full) || byIgnoreFile(full)) ignored.push(arg);
+      if (io.ignoreFilter && (await underIgnoreFile(io, full))) byIgnoreFile ??= await io.ignoreFilter(IGNORE_FILES, io.cwd);
+      if (byPattern(full) || byIgnoreFile?.(full)) ignored.push(arg);
       else files.push(arg);
     } else if (kind === "dir") {
       const rel = relativePath(io.cwd, full);
+      const { convertPathToPattern } = await import("globby");
       // Globbed from the working folder where possible, so that its .gitignore and .jdlintignore apply.
       const found = rel.startsWith("../") || isAbsolute(rel)
         ? (await glob([`**/*.{${exts.join(",")}}`], full)).map((f) => join(arg, f))
@@ -75,6 +75,20 @@ export async function discover(args: string[], io: CliIo, opts: DiscoverOptions 
     } else unmatched(arg, "no such file or folder");
   }
   return { files: [...new Set(files)], problems, ignored };
+}
+
+/**
+ * Whether an ignore file in the working folder, or in a folder between it and the file, may apply to a file
+ * (none elsewhere can). Most runs name files with none about, and then the folder tree need not be searched.
+ */
+async function underIgnoreFile(io: CliIo, absFile: string): Promise<boolean> {
+  const rel = relativePath(io.cwd, absFile);
+  if (rel.startsWith("../") || isAbsolute(rel)) return false;
+  const folders = rel.split("/").slice(0, -1);
+  for (let i = 0; i <= folders.length; i++) {
+    if ((await io.kind(join(io.cwd, ...folders.slice(0, i), IGNORE_FILE))) !== null) return true;
+  }
+  return false;
 }
 
 /** `/`-separated, relative to the working folder ("../" for a path outside it). */

@@ -1,5 +1,4 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileKnowledge, type Knowledge, type KnowledgeSources } from "../lexicon/knowledge.js";
@@ -15,25 +14,24 @@ export function packageRoot(): string {
   throw new Error("cannot find jdlint's rules/ folder");
 }
 
-async function source(root: string, path: string) {
-  return { file: relative(process.cwd(), join(root, path)) || path, text: await readFile(join(root, path), "utf8") };
+// Read synchronously: small files of the package's own, which a run cannot start without.
+function source(root: string, path: string) {
+  return { file: relative(process.cwd(), join(root, path)) || path, text: readFileSync(join(root, path), "utf8") };
 }
 
 /** Reads the built-in YAML under rules/ (the IO part); compiling it is pure. */
 export async function readBuiltinSources(root = packageRoot()): Promise<KnowledgeSources> {
-  const [marketing, sales, service, otherWork, signals, sections, titles, seniority, ruleSignals] = await Promise.all(
-    [
-      "rules/lexicons/marketing.yaml",
-      "rules/lexicons/sales.yaml",
-      "rules/lexicons/customer_service.yaml",
-      "rules/lexicons/other_work.yaml",
-      "rules/lexicons/signals.yaml",
-      "rules/sections.yaml",
-      "rules/titles.yaml",
-      "rules/seniority.yaml",
-      "rules/lexicons/rule-signals.yaml",
-    ].map((p) => source(root, p)),
-  );
+  const [marketing, sales, service, otherWork, signals, sections, titles, seniority, ruleSignals] = [
+    "rules/lexicons/marketing.yaml",
+    "rules/lexicons/sales.yaml",
+    "rules/lexicons/customer_service.yaml",
+    "rules/lexicons/other_work.yaml",
+    "rules/lexicons/signals.yaml",
+    "rules/sections.yaml",
+    "rules/titles.yaml",
+    "rules/seniority.yaml",
+    "rules/lexicons/rule-signals.yaml",
+  ].map((p) => source(root, p));
   return { lexicons: [marketing!, sales!, service!], otherWork: otherWork!, signals: signals!, sections: sections!, titles: titles!, seniority: seniority!, ruleSignals: ruleSignals! };
 }
 
@@ -43,22 +41,27 @@ export function snapshotPath(root = packageRoot()): string {
 }
 
 /** The built-in knowledge from the build's snapshot, when there is one compiled from these very sources. */
-async function fromSnapshot(sources: KnowledgeSources): Promise<Knowledge | null> {
+function fromSnapshot(sources: KnowledgeSources): Knowledge | null {
   let json: string;
   try {
-    json = await readFile(snapshotPath(), "utf8");
+    json = readFileSync(snapshotPath(), "utf8");
   } catch {
     return null;
   }
   return readSnapshot(json, sources);
 }
 
-let cached: Knowledge | null = null;
+let cached: { knowledge: Knowledge; sources: KnowledgeSources } | null = null;
 
-export async function loadBuiltinKnowledge(): Promise<Knowledge> {
+/** The built-in knowledge, and the YAML it is compiled from, read once. */
+export async function loadBuiltins(): Promise<{ knowledge: Knowledge; sources: KnowledgeSources }> {
   if (!cached) {
     const sources = await readBuiltinSources();
-    cached = (await fromSnapshot(sources)) ?? compileKnowledge(sources);
+    cached = { knowledge: fromSnapshot(sources) ?? compileKnowledge(sources), sources };
   }
   return cached;
+}
+
+export async function loadBuiltinKnowledge(): Promise<Knowledge> {
+  return (await loadBuiltins()).knowledge;
 }

@@ -7,7 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { DataError } from "../data/errors.js";
 import type { LintResult } from "../engine/result.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
@@ -106,9 +106,14 @@ export class LintPool {
   private readonly workers: Array<{ worker: Worker; pending: Map<number, (r: BatchResult) => void> }> = [];
   private failure: Error | null = null;
 
-  constructor(size: number, script: URL, setup: WorkerSetup) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, { workerData: setup, stdout: false, stderr: false });
+  /** worker_threads is loaded only by a run that uses it. */
+  static async start(size: number, script: URL, setup: WorkerSetup): Promise<LintPool> {
+    const { Worker } = await import("node:worker_threads");
+    return new LintPool(Array.from({ length: size }, () => new Worker(script, { workerData: setup, stdout: false, stderr: false })));
+  }
+
+  private constructor(workers: Worker[]) {
+    for (const worker of workers) {
       const slot = { worker, pending: new Map<number, (r: BatchResult) => void>() };
       worker.on("message", (r: BatchResult) => {
         const done = slot.pending.get(r.seq);
@@ -214,7 +219,7 @@ export async function* lintInputs(knowledge: Knowledge, files: string[], io: Cli
       if (!pool) {
         const count = workerCount(parallel.env);
         const script = workerScript(parallel.env);
-        if (count > 0 && script) pool = new LintPool(count, script, parallel.setup);
+        if (count > 0 && script) pool = await LintPool.start(count, script, parallel.setup);
       }
       if (!pool) {
         yield* readInputs(knowledge, [file], io, opts);

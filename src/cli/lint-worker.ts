@@ -10,17 +10,17 @@ import { DataError, InputError } from "../data/errors.js";
 import { documentDirectives, frontMatterSettings } from "../engine/directives.js";
 import { lintDocument, type LintSettings } from "../engine/linter.js";
 import { parseJsonlLine } from "../parsers/index.js";
-import { loadBuiltinKnowledge, readBuiltinSources } from "./knowledge-files.js";
+import { loadBuiltins } from "./knowledge-files.js";
 import type { Batch, BatchResult, LintedRecord, WorkerSetup } from "./lint-pool.js";
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 
 const ready = (async () => {
-  const knowledge = await loadBuiltinKnowledge();
+  const { knowledge, sources } = await loadBuiltins();
   const configs = new ConfigLoader({
     cwd: setup.cwd,
-    builtins: { rules: builtinRules, sources: await readBuiltinSources(), knowledge },
+    builtins: { rules: builtinRules, sources, knowledge },
     untrusted: setup.untrusted,
     configFile: setup.configFile,
     cliRules: setup.cliRules,

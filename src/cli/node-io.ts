@@ -1,7 +1,6 @@
-import { createReadStream, fstatSync, rmSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, rmSync, statSync } from "node:fs";
 import { chmod, chown, mkdir, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { globby, isIgnoredByIgnoreFiles } from "globby";
 import { tempName } from "./fix.js";
 import type { CliIo } from "./io.js";
 
@@ -10,39 +9,48 @@ const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**"];
 
 /**
  * A process stream that stops writing once its reader has gone (`jdlint ... | head`): a closed pipe ends the
- * output, not the run, and is no crash.
+ * output, not the run, and is no crash. It is set up when first used: a run that writes nothing to stderr
+ * never opens it (a pipe takes a millisecond or two).
  */
 const closedStreams = new WeakMap<NodeJS.WriteStream, { closed: boolean }>();
 
-function processStream(stream: NodeJS.WriteStream): { write(text: string): void; isTTY?: boolean } {
-  let state = closedStreams.get(stream);
-  if (!state) {
-    const created = { closed: false };
-    stream.on("error", (e: NodeJS.ErrnoException) => {
-      if (e.code === "EPIPE") created.closed = true;
-      else throw e;
-    });
-    closedStreams.set(stream, created);
-    state = created;
-  }
-  const s = state;
+function processStream(open: () => NodeJS.WriteStream): { write(text: string): void; readonly isTTY?: boolean } {
+  let opened: { stream: NodeJS.WriteStream; state: { closed: boolean } } | undefined;
+  const get = () => {
+    if (opened) return opened;
+    const stream = open();
+    let state = closedStreams.get(stream);
+    if (!state) {
+      const created = { closed: false };
+      stream.on("error", (e: NodeJS.ErrnoException) => {
+        if (e.code === "EPIPE") created.closed = true;
+        else throw e;
+      });
+      closedStreams.set(stream, created);
+      state = created;
+    }
+    return (opened = { stream, state });
+  };
   return {
     write: (t) => {
-      if (!s.closed) stream.write(t);
+      const { stream, state } = get();
+      if (!state.closed) stream.write(t);
     },
-    isTTY: stream.isTTY,
+    get isTTY() {
+      return get().stream.isTTY;
+    },
   };
 }
 
 /** The real file system and process streams. */
 export function nodeIo(): CliIo {
   return {
-    stdout: processStream(process.stdout),
-    stderr: processStream(process.stderr),
+    stdout: processStream(() => process.stdout),
+    stderr: processStream(() => process.stderr),
     cwd: process.cwd(),
     env: process.env,
     readFile: (p) => readFile(p),
-    readChunks: (p) => createReadStream(p),
+    readChunks,
     stdin: {
       get piped() {
         return stdinIsPiped();
@@ -56,14 +64,15 @@ export function nodeIo(): CliIo {
     },
     async kind(p) {
       try {
-        const s = await stat(p);
+        const s = statSync(p);
         return s.isDirectory() ? "dir" : s.isFile() ? "file" : null;
       } catch {
         return null;
       }
     },
-    glob: (patterns, cwd, ignore = {}) =>
-      globby(patterns, {
+    // globby is loaded only by a run that globs: naming one file does not need it.
+    glob: async (patterns, cwd, ignore = {}) =>
+      (await import("globby")).globby(patterns, {
         cwd,
         gitignore: true,
         ignoreFiles: ignore.ignoreFiles,
@@ -73,7 +82,7 @@ export function nodeIo(): CliIo {
         followSymbolicLinks: false,
       }),
     async ignoreFilter(ignoreFiles, cwd) {
-      const ignored = await isIgnoredByIgnoreFiles(ignoreFiles, { cwd });
+      const ignored = await (await import("globby")).isIgnoredByIgnoreFiles(ignoreFiles, { cwd });
       return (file) => {
         try {
           return ignored(file);
@@ -96,6 +105,24 @@ export function nodeIo(): CliIo {
     processAlive,
     now: () => Date.now(),
   };
+}
+
+const CHUNK = 64 * 1024;
+// What each read fills; a chunk is copied out of it at its size.
+const readBuffer = Buffer.allocUnsafe(CHUNK);
+
+/**
+ * A file's bytes in chunks, read synchronously: a posting is read with an open, two reads and a close, far
+ * cheaper than a stream when there are thousands; a long JSONL file still takes no more memory than a chunk.
+ */
+async function* readChunks(path: string): AsyncGenerator<Uint8Array> {
+  const fd = openSync(path, "r");
+  try {
+    let n;
+    while ((n = readSync(fd, readBuffer, 0, CHUNK, null)) > 0) yield Buffer.from(readBuffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether standard input is a pipe or a file: `cmd | jdlint` and `jdlint < file`, not a terminal or nothing. */

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { UNTRUSTED_ENV } from "../config/load.js";
 import { parseSize } from "../config/resolve.js";
-import { formatters } from "../formatters/index.js";
+import { FORMAT_NAMES, type FormatName } from "../formatters/load.js";
 import { parseColumnMapping } from "../parsers/csv.js";
 import { INPUT_FORMATS, type InputFormat } from "../parsers/index.js";
 import type { CliIo } from "./io.js";
@@ -10,7 +10,7 @@ export const VERSION = "0.1.0";
 
 /** The command line's options, as commander parses them. */
 export interface Options {
-  format: string;
+  format: FormatName;
   outputFile?: string;
   maxWarnings: number;
   quiet: boolean;
@@ -45,7 +45,7 @@ export function program(io: CliIo): Command {
     )
     .version(VERSION, "-v, --version")
     .argument("[paths...]", "posting files, folders (postings inside are linted), globs, http(s) URLs, or - for standard input")
-    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
+    .addOption(new Option("-f, --format <name>", "output format").choices(FORMAT_NAMES).default("stylish"))
     .option("-o, --output-file <path>", "write the report to a file instead of standard output")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this", (v) => parseCount(v), -1)
     .option("--quiet", "report errors only", false)

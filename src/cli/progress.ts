@@ -9,7 +9,8 @@ const REDRAW_EVERY_MS = 100;
  * a terminal; nothing at all otherwise (CI logs, pipes, files).
  */
 export class Progress {
-  private readonly enabled: boolean;
+  /** Whether stderr is a terminal: asked only once a run has gone on long enough to show the line. */
+  private terminal: boolean | null = null;
   private readonly now: () => number;
   private readonly started: number;
   private filesDone = 0;
@@ -22,7 +23,6 @@ export class Progress {
     private readonly io: Pick<CliIo, "stderr" | "now">,
     private readonly totalFiles: number,
   ) {
-    this.enabled = Boolean(io.stderr.isTTY) && totalFiles > 0;
     this.now = io.now ?? Date.now;
     this.started = this.now();
   }
@@ -46,10 +46,11 @@ export class Progress {
   }
 
   private draw(): void {
-    if (!this.enabled) return;
+    if (this.totalFiles === 0) return;
     const now = this.now();
     const elapsed = now - this.started;
     if (elapsed < SHOW_AFTER_MS || now - this.lastDrawn < REDRAW_EVERY_MS) return;
+    if (!(this.terminal ??= Boolean(this.io.stderr.isTTY))) return;
     this.lastDrawn = now;
     this.shown = true;
     this.io.stderr.write(`\r\x1b[K${progressLine(this.filesDone, this.totalFiles, this.postings, elapsed)}`);

@@ -7,15 +7,14 @@ import { documentDirectives, frontMatterSettings } from "../engine/directives.js
 import { lintDocument } from "../engine/linter.js";
 import type { LintResult } from "../engine/result.js";
 import type { RuleMeta } from "../engine/types.js";
-import { formatters } from "../formatters/index.js";
+import { loadFormatter } from "../formatters/load.js";
 import { discover } from "./discover.js";
-import { explain } from "./explain.js";
 import { isUrl } from "./fetch.js";
 import { applyFixes, planTitleFix, type TitleFix } from "./fix.js";
 import { init } from "./init.js";
 import { STDIN } from "./inputs.js";
 import type { CliIo } from "./io.js";
-import { loadBuiltinKnowledge, readBuiltinSources } from "./knowledge-files.js";
+import { loadBuiltins } from "./knowledge-files.js";
 import { lintInputs, type Linted, type ParallelOptions } from "./lint-pool.js";
 import { program, VERSION, type Options } from "./program.js";
 import { Progress } from "./progress.js";
@@ -56,11 +55,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT_FAILURE;
   }
   try {
-    const knowledge = await loadBuiltinKnowledge();
+    const { knowledge, sources } = await loadBuiltins();
     const untrusted = opts.untrusted || Boolean(io.env[UNTRUSTED_ENV] && io.env[UNTRUSTED_ENV] !== "0");
     const configs = new ConfigLoader({
       cwd: io.cwd,
-      builtins: { rules: builtinRules, sources: await readBuiltinSources(), knowledge },
+      builtins: { rules: builtinRules, sources, knowledge },
       untrusted,
       configFile: opts.config === true ? undefined : opts.config,
       cliRules: opts.rule,
@@ -177,9 +176,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const shown = opts.quiet ? results.map(onlyErrors) : results;
     const color = opts.outputFile ? false : useColour(io, opts.color);
+    // Only the report asked for is loaded (the explanation, or one format, and what it needs, such as chalk).
     const report = opts.explain
-      ? explain(shown, { color, cwd: io.cwd })
-      : formatters[opts.format]!(shown, {
+      ? (await import("./explain.js")).explain(shown, { color, cwd: io.cwd })
+      : (await loadFormatter(opts.format))(shown, {
           color,
           cwd: io.cwd,
           rules: metas.size ? [...metas.values()] : builtinRules.map((r) => r.meta),

@@ -1,13 +1,13 @@
-import { cosmiconfig, type Loader } from "cosmiconfig";
-import { existsSync } from "node:fs";
+import type { Loader, PublicExplorer } from "cosmiconfig";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { DataError } from "../data/errors.js";
 import { YamlFile } from "../data/yaml-file.js";
 import type { LintSettings } from "../engine/linter.js";
 import type { Knowledge, SourceFile } from "../lexicon/knowledge.js";
+import { importFile } from "./import-file.js";
 import { readPlugin } from "./plugins.js";
 import { isPreset, PRESETS } from "./presets.js";
 import {
@@ -37,6 +37,22 @@ export const SEARCH_PLACES = [
   "jdlint.config.mjs",
   "jdlint.config.cjs",
 ];
+
+/** Where cosmiconfig looks, in the process's working folder, for a config of its own search. */
+const META_PLACES = ["package.json", "package.yaml", ...["json", "yaml", "yml", "js", "ts", "cjs", "mjs"].map((e) => `.config/config.${e}`)];
+
+/** The errors cosmiconfig takes to mean "no file here". */
+const NO_FILE = new Set(["ENOENT", "ENOTDIR", "EACCES"]);
+
+/** Whether cosmiconfig would find something at a path: a file or folder, or an error it does not pass over. */
+function somethingAt(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch (e) {
+    return !NO_FILE.has((e as NodeJS.ErrnoException).code ?? "");
+  }
+}
 
 /** The environment variable that turns on --untrusted. */
 export const UNTRUSTED_ENV = "JDLINT_UNTRUSTED";
@@ -70,7 +86,9 @@ export function cliRuleLayer(values: string[], cwd: string): ConfigLayer | null 
 
 /** Reads configs (the IO part) and resolves them (pure), caching the config of each folder. */
 export class ConfigLoader {
-  private readonly explorer;
+  private explorerLoad: Promise<PublicExplorer> | null = null;
+  /** Whether cosmiconfig's own config (META_PLACES) may change where it searches: then every folder is searched with it. */
+  private readonly metaConfig = META_PLACES.some((f) => somethingAt(join(process.cwd(), f)));
   private readonly cli: ConfigLayer | null;
   private readonly byFolder = new Map<string, Promise<ResolvedConfig>>();
   private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
@@ -85,13 +103,20 @@ export class ConfigLoader {
         if (existsSync(join(process.cwd(), f))) throw new DataError(f, null, refusal("this JavaScript file would be run to configure the config search"));
       }
     }
-    const data: Loader = (path, text) => this.dataSource(path, text);
-    const code: Loader = (path) => this.codeSource(path);
-    this.explorer = cosmiconfig("jdlint", {
-      searchPlaces: SEARCH_PLACES,
-      searchStrategy: "none",
-      loaders: { ".json": data, ".yaml": data, ".yml": data, noExt: data, ".js": code, ".mjs": code, ".cjs": code, ".ts": code },
+  }
+
+  /** cosmiconfig, imported when first needed: most runs have no config file anywhere. */
+  private explorer(): Promise<PublicExplorer> {
+    this.explorerLoad ??= import("cosmiconfig").then(({ cosmiconfig }) => {
+      const data: Loader = (path, text) => this.dataSource(path, text);
+      const code: Loader = (path) => this.codeSource(path);
+      return cosmiconfig("jdlint", {
+        searchPlaces: SEARCH_PLACES,
+        searchStrategy: "none",
+        loaders: { ".json": data, ".yaml": data, ".yml": data, noExt: data, ".js": code, ".mjs": code, ".cjs": code, ".ts": code },
+      });
     });
+    return this.explorerLoad;
   }
 
   private display(path: string): string {
@@ -135,9 +160,10 @@ export class ConfigLoader {
   }
 
   private async readSource(path: string): Promise<ConfigSource> {
+    const explorer = await this.explorer();
     let result;
     try {
-      result = await this.explorer.load(path);
+      result = await explorer.load(path);
     } catch (e) {
       if (e instanceof DataError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
@@ -196,7 +222,7 @@ export class ConfigLoader {
     const path = this.locate(name, dirname(src.path), src, at, "plugin");
     let mod;
     try {
-      mod = await import(pathToFileURL(path).href);
+      mod = await importFile(path);
     } catch (e) {
       throw configError(src, at, `plugin "${name}" could not be loaded: ${firstLine(e)}`);
     }
@@ -236,10 +262,8 @@ export class ConfigLoader {
     let hit = this.byFolder.get(dir);
     if (!hit) {
       hit = (async () => {
-        const found = await this.explorer.search(dir).catch((e: unknown) => {
-          if (e instanceof DataError) throw e;
-          throw new DataError(this.display(dir), null, `cannot read config (${firstLine(e)})`);
-        });
+        // A folder with nothing there cosmiconfig could read holds no config: no need to load it.
+        const found = this.metaConfig || SEARCH_PLACES.some((f) => somethingAt(join(dir, f))) ? await this.search(dir) : null;
         if (found && !found.isEmpty) return this.loadFile(found.filepath);
         const parent = dirname(dir);
         return parent === dir ? this.noConfig() : this.forFolder(parent);
@@ -247,6 +271,14 @@ export class ConfigLoader {
       this.byFolder.set(dir, hit);
     }
     return hit;
+  }
+
+  private async search(dir: string) {
+    const explorer = await this.explorer();
+    return explorer.search(dir).catch((e: unknown) => {
+      if (e instanceof DataError) throw e;
+      throw new DataError(this.display(dir), null, `cannot read config (${firstLine(e)})`);
+    });
   }
 
   private noConfig(): ResolvedConfig {
@@ -281,7 +313,7 @@ function firstLine(e: unknown): string {
 
 async function importModule(path: string, file: string): Promise<Record<string, unknown>> {
   try {
-    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    return await importFile(path);
   } catch (e) {
     throw new DataError(file, null, `config could not be loaded: ${firstLine(e)}`);
   }

@@ -1,0 +1,5 @@
+/** Bundled as dist/jdlint.mjs, which bin/jdlint.js runs: the CLI bundle next to it, with its code cache. */
+import { fileURLToPath } from "node:url";
+import { loadBundle } from "./code-cache.js";
+
+export const { main } = loadBundle(fileURLToPath(new URL("jdlint.cjs", import.meta.url))).exports;
