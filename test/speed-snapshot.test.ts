@@ -5,7 +5,7 @@ import { readBuiltinSources } from "../src/cli/knowledge-files.js";
 import { lintDocument, type LintSettings } from "../src/engine/linter.js";
 import { DEFAULT_THRESHOLDS } from "../src/judge/thresholds.js";
 import { compileKnowledge, type Knowledge } from "../src/lexicon/knowledge.js";
-import { readSnapshot, sourcesDigest, writeSnapshot } from "../src/lexicon/snapshot.js";
+import { readSnapshot, sourcesText, writeSnapshot } from "../src/lexicon/snapshot.js";
 import { TermSet } from "../src/lexicon/termset.js";
 import { parsePostings } from "../src/parsers/index.js";
 
@@ -45,7 +45,7 @@ describe("the knowledge snapshot (dist/knowledge.json)", () => {
 
   it("is refused once the YAML changes, so the YAML stays the source of truth", () => {
     const edited = { ...sources, signals: { ...sources.signals, text: `${sources.signals.text}\n# edited\n` } };
-    expect(sourcesDigest(edited)).not.toBe(sourcesDigest(sources));
+    expect(sourcesText(edited)).not.toBe(sourcesText(sources));
     expect(readSnapshot(json, edited)).toBeNull();
     expect(readSnapshot("not json", sources)).toBeNull();
   });

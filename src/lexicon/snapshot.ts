@@ -1,22 +1,21 @@
-import { createHash } from "node:crypto";
 import { matchedTogether, type Knowledge, type KnowledgeSources, type SourceFile } from "./knowledge.js";
 import { TermSet } from "./termset.js";
 
 /**
  * Knowledge compiled at build time: the YAML under rules/ stays the source of truth, and the build writes
  * what compiling it gives as JSON, which loads in a few milliseconds instead of a few hundred. A snapshot
- * names the digest of the sources it was compiled from, so a snapshot older than the YAML is never used.
+ * keeps the sources it was compiled from, so a snapshot older than the YAML is never used.
  */
 export interface KnowledgeSnapshot {
-  format: 1;
-  /** sha256 of the source texts, in the order of `sourceList`. */
-  digest: string;
+  format: 3;
+  /** The source texts it was compiled from, in the order of `sourceList` (see sourcesText). */
+  sources: string;
   /** The names the sources had when compiled: phrase origins ("file:line") are rewritten from these. */
   files: string[];
   knowledge: unknown;
 }
 
-const FORMAT = 1;
+const FORMAT = 3;
 const TERMSET = "$termset";
 
 /** The sources in a fixed order. */
@@ -32,22 +31,22 @@ export function sourceList(sources: KnowledgeSources): SourceFile[] {
   ];
 }
 
-/** What identifies a set of sources: their texts, not their names (the names depend on the working folder). */
-export function sourcesDigest(sources: KnowledgeSources): string {
-  const hash = createHash("sha256");
-  for (const s of sourceList(sources)) {
-    hash.update(String(s.text.length));
-    hash.update("\0");
-    hash.update(s.text);
-  }
-  return hash.digest("hex");
+/**
+ * What identifies a set of sources: their texts, not their names (the names depend on the working folder).
+ * The snapshot keeps the texts themselves: comparing strings is native and instant, where hashing them in
+ * JavaScript at start-up took milliseconds and a digest library took as long to load.
+ */
+export function sourcesText(sources: KnowledgeSources): string {
+  return sourceList(sources)
+    .map((s) => `${s.text.length}\0${s.text}`)
+    .join("\0");
 }
 
 /** The snapshot of knowledge compiled from `sources`, as JSON text. */
 export function writeSnapshot(knowledge: Knowledge, sources: KnowledgeSources): string {
   const snapshot: KnowledgeSnapshot = {
     format: FORMAT,
-    digest: sourcesDigest(sources),
+    sources: sourcesText(sources),
     files: sourceList(sources).map((s) => s.file),
     knowledge,
   };
@@ -65,7 +64,7 @@ export function readSnapshot(json: string, sources: KnowledgeSources): Knowledge
   } catch {
     return null;
   }
-  if (snapshot?.format !== FORMAT || snapshot.digest !== sourcesDigest(sources)) return null;
+  if (snapshot?.format !== FORMAT || snapshot.sources !== sourcesText(sources)) return null;
   const now = sourceList(sources).map((s) => s.file);
   const renamed = new Map<string, string>();
   snapshot.files.forEach((file, i) => {

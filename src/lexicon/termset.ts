@@ -32,8 +32,8 @@ interface Candidates<Tag> {
 
 /** Phrases indexed by their first word, so a sentence is matched in one pass over its tokens. */
 export class TermSet<Tag = string> {
-  private readonly byKey = new Map<string, Term<Tag>[]>();
-  private readonly scanAlways: Term<Tag>[] = [];
+  /** The phrases by first word, built when the set first matches alone (a set matched with others never does). */
+  private index: { byKey: Map<string, Term<Tag>[]>; scanAlways: Term<Tag>[] } | null = null;
   /** Per token word, for words without a slot: the phrases whose first word it matches. */
   private readonly candidates = new BoundedCache<string, Candidates<Tag>>(CANDIDATE_MEMO_LIMIT);
   /** This set's slot on the words (WordInfo.seenLow/seenHigh bits, WordInfo.found), or -1 past WORD_SLOTS. */
@@ -44,15 +44,22 @@ export class TermSet<Tag = string> {
     const serial = nextSerial++;
     this.slot = serial < WORD_SLOTS ? serial : -1;
     this.bit = serial < WORD_SLOTS ? 1 << (serial % 31) : 0;
-    for (const term of terms) {
-      const { keys, scanAlways } = indexKeys(term.phrase);
-      if (scanAlways) this.scanAlways.push(term);
+  }
+
+  private built(): { byKey: Map<string, Term<Tag>[]>; scanAlways: Term<Tag>[] } {
+    if (this.index) return this.index;
+    const byKey = new Map<string, Term<Tag>[]>();
+    const scanAlways: Term<Tag>[] = [];
+    for (const term of this.terms) {
+      const { keys, scanAlways: always } = indexKeys(term.phrase);
+      if (always) scanAlways.push(term);
       for (const key of keys) {
-        const list = this.byKey.get(key);
+        const list = byKey.get(key);
         if (list) list.push(term);
-        else this.byKey.set(key, [term]);
+        else byKey.set(key, [term]);
       }
     }
+    return (this.index = { byKey, scanAlways });
   }
 
   /**
@@ -82,11 +89,12 @@ export class TermSet<Tag = string> {
   }
 
   private lookUp(t: Token): Term<Tag>[] {
-    const byStem = this.byKey.get(`s:${t.stem}`);
-    const byWord = this.byKey.get(`w:${t.word}`);
+    const { byKey, scanAlways } = this.built();
+    const byStem = byKey.get(`s:${t.stem}`);
+    const byWord = byKey.get(`w:${t.word}`);
     let terms: Term<Tag>[] = NONE;
     if (byStem || byWord) terms = [...(byStem ?? NONE), ...(byWord ?? NONE)];
-    for (const term of this.scanAlways) {
+    for (const term of scanAlways) {
       if (!wordMatches(term.phrase.words[0]!, t)) continue;
       if (terms === NONE) terms = [];
       terms.push(term);
