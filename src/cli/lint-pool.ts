@@ -103,15 +103,15 @@ function isJsonl(file: string, format: InputFormat | undefined): boolean {
 
 /**
  * A worker's heap limits. Left to itself, V8 lets a heap grow far past what it holds (linting the 11,000-posting
- * corpus on two workers peaked near 600 MB); a limit makes it collect sooner (about 350 MB, as fast). Room is
+ * corpus on two workers peaked near 600 MB); a limit makes it collect sooner (about 300 MB, as fast). Room is
  * kept for the memos and for one posting at the size limit, which takes many times its size while it is linted.
  */
 export function workerHeap(maxPostingBytes: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
   const postingMb = Math.ceil(maxPostingBytes / (1024 * 1024));
   return { maxOldGenerationSizeMb: Math.max(WORKER_OLD_HEAP_MB, postingMb * HEAP_PER_POSTING_MB), maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB };
 }
-const WORKER_OLD_HEAP_MB = 192;
-const WORKER_YOUNG_HEAP_MB = 32;
+const WORKER_OLD_HEAP_MB = 128;
+const WORKER_YOUNG_HEAP_MB = 16;
 const HEAP_PER_POSTING_MB = 32;
 
 /** Worker threads, each handed the next batch when it has the fewest in hand. */
