@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { readFileSync } from "node:fs";
 import { readBuiltinSources } from "../src/cli/knowledge-files.js";
 import { compileKnowledge, type Knowledge } from "../src/lexicon/knowledge.js";
 import { TermSet } from "../src/lexicon/termset.js";
+import { classifyHeading } from "../src/model/build.js";
 import { parsePostings } from "../src/parsers/index.js";
 import { BoundedCache } from "../src/text/bounded-cache.js";
 import { tokenize } from "../src/text/tokenize.js";
@@ -83,5 +86,23 @@ describe("tokens of a repeated sentence", () => {
     expect(tokenize(text)).toBe(tokens);
     expect(tokens.map((t) => text.slice(t.start, t.end).toLowerCase())).toEqual(tokens.map((t) => t.word));
     expect(tokenize("Make 50 outbound calls a day to new clients.")).not.toBe(tokens);
+  });
+});
+
+describe("memos", () => {
+  it("keep no reference to the postings their sentences and words come from", () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 100; i++) {
+      // A 1 MB posting whose last sentence (and its long words) the memos keep.
+      const posting = `${"filler text ".repeat(90_000)}Outstandingcommunication${i} and extraordinaryresponsibilities${i} matter.`;
+      const sentence = posting.slice(posting.lastIndexOf("Outstanding"));
+      tokenize(sentence);
+      classifyHeading(knowledge, sentence);
+    }
+    gc();
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(30 * 1024 * 1024);
   });
 });

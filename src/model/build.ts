@@ -1,7 +1,7 @@
 import type { Knowledge } from "../lexicon/knowledge.js";
 import type { Block } from "../parsers/blocks.js";
 import { splitSentences } from "../parsers/sentences.js";
-import { BoundedCache } from "../text/bounded-cache.js";
+import { BoundedCache, detached } from "../text/bounded-cache.js";
 import { tokenize } from "../text/tokenize.js";
 import type { PostingDocument, Section, SectionKind, Sentence } from "./document.js";
 import type { Locator } from "./locator.js";
@@ -35,7 +35,7 @@ export function classifyHeading(knowledge: Knowledge, heading: string): SectionK
       if (!best || rank < best.rank) best = { kind: m.term.tag, rank };
     }
     kind = best?.kind ?? "none";
-    known.set(heading, kind);
+    known.set(detached(heading), kind);
   }
   return kind === "none" ? null : kind;
 }

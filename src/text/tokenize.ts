@@ -1,4 +1,4 @@
-import { BoundedCache } from "./bounded-cache.js";
+import { BoundedCache, detached } from "./bounded-cache.js";
 import { asciiWordInfo, charClass, DIGIT, HASH_START, hashStep, LETTER, lowerAscii, OTHER, wordInfo, type WordInfo } from "./words.js";
 
 export type { WordInfo } from "./words.js";
@@ -45,7 +45,7 @@ export function tokenize(text: string): Token[] {
   let tokens = byText.get(text);
   if (tokens === undefined) {
     tokens = scan(text);
-    byText.set(text, tokens);
+    byText.set(detached(text), tokens);
   }
   return tokens;
 }

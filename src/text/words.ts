@@ -1,4 +1,4 @@
-import { BoundedCache } from "./bounded-cache.js";
+import { BoundedCache, detached } from "./bounded-cache.js";
 import { stem } from "./stem.js";
 
 /**
@@ -38,8 +38,8 @@ const bySurface = new BoundedCache<string, WordInfo>(10_000);
 export function wordInfo(raw: string): WordInfo {
   let info = bySurface.get(raw);
   if (info === undefined) {
-    info = makeInfo(raw.toLowerCase().replace(/’/g, "'"), null);
-    bySurface.set(raw, info);
+    info = makeInfo(detached(raw.toLowerCase().replace(/’/g, "'")), null);
+    bySurface.set(detached(raw), info);
   }
   return info;
 }
@@ -83,7 +83,7 @@ function lookUpAscii(text: string, start: number, end: number, hash: number): Wo
   for (let info: WordInfo | null | undefined = head; info; info = info.next) {
     if (sameWord(info.word, text, start, end)) return info;
   }
-  const info = makeInfo(text.slice(start, end).toLowerCase(), head ?? null);
+  const info = makeInfo(detached(text.slice(start, end).toLowerCase()), head ?? null);
   byHash.set(key, info);
   return info;
 }
