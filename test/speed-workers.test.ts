@@ -93,20 +93,24 @@ describe("linting a JSONL feed on worker threads", () => {
     expect(a.stdout.split("\n").filter(Boolean).length).toBeGreaterThan(110);
   });
 
-  it("has heap room on a worker for a posting at the default size limit, varied text and all", async () => {
+  it("lints postings too long for a worker's bounded heap in the main thread, each in its place", async () => {
     const words = readFileSync("fixtures/postings/marketing-director-outbound.md", "utf8").toLowerCase().match(/[a-z]{3,}/g)!;
-    const sentences: string[] = [];
-    let size = 0;
-    for (let i = 0; size < 4.8 * 1024 * 1024; i++) {
-      // Numbered words make each sentence new, so that nothing is read once and shared.
-      const s = `${Array.from({ length: 12 }, (_, k) => `${words[(i * 13 + k * 7) % words.length]}${(i * 12 + k) % 9973}`).join(" ")}.`;
-      sentences.push(s);
-      size += s.length + 1;
-    }
+    const posting = (n: number) => {
+      const sentences: string[] = [];
+      let size = 0;
+      for (let i = 0; size < 4.5 * 1024 * 1024; i++) {
+        // Numbered words make each sentence new, so that nothing is read once and shared.
+        const s = `${Array.from({ length: 12 }, (_, k) => `${words[(i * 13 + k * 7 + n) % words.length]}${(i * 12 + k + n * 977) % 99991}`).join(" ")}.`;
+        sentences.push(s);
+        size += s.length + 1;
+      }
+      return JSON.stringify({ id: `big${n}`, title: "Marketing Manager", description: sentences.join(" ") });
+    };
+    // Several in a row: on the workers they ran out of heap.
     const big = join(dir, "big.jsonl");
-    writeFileSync(big, [records[0], JSON.stringify({ id: "big", title: "Marketing Manager", description: sentences.join(" ") }), records[1]].join("\n") + "\n");
+    writeFileSync(big, [records[0], posting(1), posting(2), records[1], posting(3), records[2]].join("\n") + "\n");
     const r = await jdlint(["-f", "jsonl", big], { env: { ...onWorkers, JDLINT_WORKER_SCRIPT: workerScript }, cwd: dir });
     expect(r.stderr).toBe("");
-    expect(r.stdout.split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { recordId: string }).recordId)).toEqual(["r0", "big", "r1"]);
+    expect(r.stdout.split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { recordId: string }).recordId)).toEqual(["r0", "big1", "big2", "r1", "big3", "r2"]);
   }, 120_000);
 });

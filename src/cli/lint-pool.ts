@@ -103,34 +103,30 @@ function isJsonl(file: string, format: InputFormat | undefined): boolean {
 
 /**
  * A worker's heap limits. Left to itself, V8 lets a heap grow far past what it holds (linting the 11,000-posting
- * corpus on two workers peaked near 600 MB); a limit makes it collect sooner (about 300 MB, as fast). Room is
- * kept for the memos and for one posting at the size limit, which takes many times its size while it is linted.
+ * corpus on two workers peaked near 600 MB); a limit makes it collect sooner (about 300 MB, as fast). A posting
+ * takes many times its size while it is linted, so one longer than MAX_WORKER_LINE is linted in the main thread.
  */
-export function workerHeap(maxPostingBytes: number): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
-  const postingMb = Math.ceil(maxPostingBytes / (1024 * 1024));
-  return { maxOldGenerationSizeMb: Math.max(WORKER_OLD_HEAP_MB, postingMb * HEAP_PER_POSTING_MB), maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB };
-}
-const WORKER_OLD_HEAP_MB = 128;
-const WORKER_YOUNG_HEAP_MB = 16;
-const HEAP_PER_POSTING_MB = 32;
+const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+const MAX_WORKER_LINE = 1024 * 1024;
 
 /** Worker threads, each handed the next batch when it has the fewest in hand. */
 export class LintPool {
   private readonly workers: Array<{ worker: Worker; pending: Map<number, (r: BatchResult) => void> }> = [];
   private failure: Error | null = null;
 
-  /** worker_threads is loaded only by a run that uses it. Each worker's heap is bounded (see workerHeap). */
-  static async start(size: number, script: URL, setup: WorkerSetup, maxPostingBytes: number): Promise<LintPool> {
+  /** The main thread's own linter, for postings too long for a worker's heap; made when first needed. */
+  private local: ((batch: Batch) => Promise<BatchResult>) | null = null;
+
+  /** worker_threads is loaded only by a run that uses it. Each worker's heap is bounded (see WORKER_HEAP). */
+  static async start(size: number, script: URL, setup: WorkerSetup): Promise<LintPool> {
     const { Worker } = await import("node:worker_threads");
-    const resourceLimits = workerHeap(maxPostingBytes);
-    const workers = Array.from({ length: size }, () => new Worker(script, { workerData: setup, stdout: false, stderr: false, resourceLimits }));
-    return new LintPool(workers, maxPostingBytes);
+    const workers = Array.from({ length: size }, () => new Worker(script, { workerData: setup, stdout: false, stderr: false, resourceLimits: WORKER_HEAP }));
+    return new LintPool(workers, setup);
   }
 
   private constructor(
     workers: Worker[],
-    /** The largest posting the workers' heaps have room for. */
-    readonly maxPostingBytes: number,
+    private readonly setup: WorkerSetup,
   ) {
     for (const worker of workers) {
       const slot = { worker, pending: new Map<number, (r: BatchResult) => void>() };
@@ -154,17 +150,16 @@ export class LintPool {
   run(batch: Batch): Promise<LintedRecord[]> {
     if (this.failure) return Promise.reject(this.failure);
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-    return new Promise((resolve, reject) => {
-      slot.pending.set(batch.seq, (r) => {
-        if ("fatal" in r) {
-          const { data } = r.fatal;
-          const e = data ? new DataError(data.file, data.line, data.reason) : new Error(r.fatal.message);
-          if (r.fatal.stack) e.stack = r.fatal.stack;
-          reject(e);
-        } else resolve(r.records);
-      });
+    return new Promise<BatchResult>((resolve) => {
+      slot.pending.set(batch.seq, resolve);
       slot.worker.postMessage(batch);
-    });
+    }).then(records);
+  }
+
+  /** Lints a batch in this thread, as a worker would. */
+  async runHere(batch: Batch): Promise<LintedRecord[]> {
+    this.local ??= (await import("./lint-batch.js")).batchLinter(this.setup);
+    return records(await this.local(batch));
   }
 
   get size(): number {
@@ -175,6 +170,15 @@ export class LintPool {
     for (const slot of this.workers) slot.worker.removeAllListeners("exit");
     await Promise.all(this.workers.map((slot) => slot.worker.terminate()));
   }
+}
+
+/** A batch's records, or its failure rethrown (as a DataError when it was one: a bad config, say). */
+function records(r: BatchResult): LintedRecord[] {
+  if (!("fatal" in r)) return r.records;
+  const { data } = r.fatal;
+  const e = data ? new DataError(data.file, data.line, data.reason) : new Error(r.fatal.message);
+  if (r.fatal.stack) e.stack = r.fatal.stack;
+  throw e;
 }
 
 /** Lints one JSONL file on the pool; yields its records in file order. */
@@ -203,6 +207,15 @@ export async function* lintJsonlInParallel(
   let readFailure: unknown = null;
   try {
     for await (const line of lines(chunks, opts.maxLineBytes)) {
+      if ("text" in line && line.text.length > MAX_WORKER_LINE) {
+        // Too long for a worker's heap: linted here, in its place in the output.
+        if (batch.length) flush();
+        const p = pool.runHere({ seq: seq++, file, path: opts.path, shape: opts.shape, asJson: opts.asJson, lines: [line] });
+        p.catch(() => {});
+        queue.push(p);
+        while (queue.length >= inFlight) yield* items(await queue.shift()!);
+        continue;
+      }
       batch.push(line);
       chars += "text" in line ? line.text.length : 0;
       if (batch.length >= BATCH_LINES || chars >= BATCH_CHARS) {
@@ -235,18 +248,17 @@ export async function* lintInputs(knowledge: Knowledge, files: string[], io: Cli
         yield* readInputs(knowledge, [file], io, opts);
         continue;
       }
-      // The same posting-size limit as when the file is read in this thread.
-      const maxLineBytes = await limitFor(file, opts);
       if (!pool) {
         const count = workerCount(parallel.env);
         const script = workerScript(parallel.env);
-        if (count > 0 && script) pool = await LintPool.start(count, script, parallel.setup, maxLineBytes);
+        if (count > 0 && script) pool = await LintPool.start(count, script, parallel.setup);
       }
-      // A file allowed larger postings than the workers have room for is linted here.
-      if (!pool || maxLineBytes > pool.maxPostingBytes) {
+      if (!pool) {
         yield* readInputs(knowledge, [file], io, opts);
         continue;
       }
+      // The same posting-size limit as when the file is read in this thread.
+      const maxLineBytes = await limitFor(file, opts);
       yield* lintJsonlInParallel(pool, file, io.readChunks!(path), { path, shape: shapeOf(opts.inputFormat), asJson: parallel.asJson, maxLineBytes });
     }
   } finally {
