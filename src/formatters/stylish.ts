@@ -25,12 +25,25 @@ function percent(n: number): string {
   return `${Math.round(n * 100)}%`;
 }
 
+/** A posting with problems from any rule, or a title that does not pass. */
+function flagged(r: LintResult): boolean {
+  return r.verdict.status !== "pass" || r.errorCount + r.warningCount > 0;
+}
+
+/** The verdict's mark and word; a passing title over other rules' problems says only that the title is fine. */
+function statusLabel(c: ChalkInstance, r: LintResult): string {
+  const { status } = r.verdict;
+  if (status === "pass" && r.errorCount + r.warningCount > 0) {
+    return r.errorCount ? c.red(`${STATUS_MARK.fail} title ok`) : c.yellow(`${STATUS_MARK.warn} title ok`);
+  }
+  return statusColour(c, status)(`${STATUS_MARK[status]} ${status}`);
+}
+
 function formatResult(r: LintResult, c: ChalkInstance, cwd: string): string[] {
   const v = r.verdict;
-  const paint = statusColour(c, v.status);
   const where = displayPath(r.filePath, cwd) + (r.recordId ? c.dim(` #${r.recordId}`) : "");
   const out = [c.underline(where), `  ${c.bold(r.title ?? "(no title)")}`];
-  out.push(`  ${paint(`${STATUS_MARK[v.status]} ${v.status}`)}  ${v.summary}${v.confidence ? c.dim(`  (confidence ${v.confidence.toFixed(2)})`) : ""}`);
+  out.push(`  ${statusLabel(c, r)}  ${v.summary}${v.confidence ? c.dim(`  (confidence ${v.confidence.toFixed(2)})`) : ""}`);
   if (v.status !== "pass" || v.evidence.length) {
     const mix = MIX_ORDER.map((f) => `${familyName(f)} ${percent(v.dutyMix[f])}`).join(c.dim(" · "));
     out.push(`  ${c.dim("duty mix")}  ${mix}`);
@@ -62,13 +75,13 @@ export const stylish: Formatter = (results, ctx) => {
   for (const r of results) lines.push(...formatResult(r, c, ctx.cwd), "");
   const errors = results.reduce((s, r) => s + r.errorCount, 0);
   const warnings = results.reduce((s, r) => s + r.warningCount, 0);
-  const flagged = results.filter((r) => r.verdict.status !== "pass").length;
+  const flaggedCount = results.filter(flagged).length;
   const problems = errors + warnings;
   const mark = errors ? c.red("✖") : warnings ? c.yellow("⚠") : c.green("✔");
   const postings = `${results.length} posting${results.length === 1 ? "" : "s"}`;
   lines.push(
     problems
-      ? `${mark} ${problems} problem${problems === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${postings}, ${flagged} flagged`
+      ? `${mark} ${problems} problem${problems === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${postings}, ${flaggedCount} flagged`
       : `${mark} ${postings} linted, no problems`,
   );
   return lines.join("\n") + "\n";
