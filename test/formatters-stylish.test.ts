@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stylish } from "../src/formatters/stylish.js";
 import { lintText } from "../src/index.js";
+import { jdlint } from "./helpers/cli.js";
 
 const SELF_SOURCED = `# Account Executive
 
@@ -33,5 +37,19 @@ describe("stylish", () => {
     const out = await report(CLEAN);
     expect(out).toContain("✔ pass  title says sales");
     expect(out).toMatch(/^✔ 1 posting linted, no problems$/m);
+  });
+
+  it("counts in its summary the inputs that could not be read, which fail the run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jdlint-stylish-"));
+    try {
+      writeFileSync(join(dir, "ok.md"), CLEAN);
+      writeFileSync(join(dir, "bad.json"), "{not json");
+      const r = await jdlint([".", "missing.md"], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(2);
+      expect(r.stdout).toMatch(/^✖ 1 posting linted, no problems; 2 inputs could not be read \(reported on standard error\)$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -81,6 +81,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       errorOnUnmatched: opts.errorOnUnmatchedPattern,
     });
     let failed = problems.length > 0;
+    // Inputs that could not be read (a missing file, a record that is not JSON): the report's summary counts them.
+    let unreadable = problems.length;
     for (const p of problems) io.stderr.write(problemLine(p.file, p.reason));
     for (const file of ignored) io.stderr.write(problemLine(file, "ignored by .jdlintignore or --ignore-pattern; not linted"));
     const metas = new Map<string, RuleMeta>();
@@ -121,6 +123,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         progress?.tick(item.file);
         if ("error" in item) {
           failed = true;
+          unreadable++;
           io.stderr.write(problemLine(item.file, item.error, item.line));
           continue;
         }
@@ -184,6 +187,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           cwd: io.cwd,
           rules: metas.size ? [...metas.values()] : builtinRules.map((r) => r.meta),
           version: VERSION,
+          unreadable,
         });
     // --fix-dry-run: the diff is the output; the report goes only to --output-file.
     if (opts.fixDryRun) io.stdout.write(diff);

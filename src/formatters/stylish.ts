@@ -77,12 +77,13 @@ export const stylish: Formatter = (results, ctx) => {
   const warnings = results.reduce((s, r) => s + r.warningCount, 0);
   const flaggedCount = results.filter(flagged).length;
   const problems = errors + warnings;
-  const mark = errors ? c.red("✖") : warnings ? c.yellow("⚠") : c.green("✔");
+  const mark = errors || ctx.unreadable ? c.red("✖") : warnings ? c.yellow("⚠") : c.green("✔");
   const postings = `${results.length} posting${results.length === 1 ? "" : "s"}`;
+  const unread = ctx.unreadable ? `; ${ctx.unreadable} input${ctx.unreadable === 1 ? "" : "s"} could not be read (reported on standard error)` : "";
   lines.push(
-    problems
+    (problems
       ? `${mark} ${problems} problem${problems === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${postings}, ${flaggedCount} flagged`
-      : `${mark} ${postings} linted, no problems`,
+      : `${mark} ${postings} linted, no problems`) + unread,
   );
   return lines.join("\n") + "\n";
 };

@@ -10,6 +10,8 @@ export interface FormatterContext {
   rules?: RuleMeta[];
   /** jdlint's version, for formats that name the tool (SARIF). */
   version?: string;
+  /** Inputs (files, records) that could not be read; each was reported on standard error. */
+  unreadable?: number;
 }
 
 /** A formatter turns results into text; it never prints or touches files. */
