@@ -63,6 +63,18 @@ describe("--fix retitles in place, and nothing else", () => {
     await fixAndCheck(name);
   });
 
+  it("retitles a page's <title> too when it repeats the <h1>'s title, keeping the site name", async () => {
+    const name = "h1-and-title.html";
+    const { dir, file } = workspace(name);
+    const before = readFileSync(file, "utf8");
+    const run = await jdlint(["--fix", name], { cwd: dir });
+    expect(run.stderr).toBe(`jdlint: ${name}: retitled "${OLD}" as "${NEW}"\n`);
+    expect(run.code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(before.split(OLD).join(NEW));
+    expect(before.split(OLD)).toHaveLength(3);
+    expect(await mismatches(dir, name)).toEqual([]);
+  });
+
   it("keeps CRLF line endings and a UTF-8 byte-order mark", async () => {
     const text = readFileSync(join(FIXTURES, "h1.md"), "utf8").replace(/\n/g, "\r\n");
     await fixAndCheck("h1.md", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));

@@ -11,7 +11,8 @@ import type { CliIo } from "./io.js";
 /**
  * --fix: rewrites a flagged posting's title to the top suggested retitle, in place, where the file's own text
  * holds the title verbatim (a Markdown H1 or front matter title, a text title line, an HTML <h1> or <title>,
- * a JSON or JSON-LD "title" string). Everything else in the file is left byte for byte as it was.
+ * a JSON or JSON-LD "title" string), and in an HTML page's <title> when it repeats the title of an <h1>.
+ * Everything else in the file is left byte for byte as it was.
  */
 
 /** Where a title stands in its source file, and the title to put there. Lines and columns are 1-based. */
@@ -81,6 +82,8 @@ interface Edit {
   end: number;
   text: string;
   fix: TitleFix;
+  /** The same retitle in the page's <title> element, besides the title itself (not counted as a fix of its own). */
+  pageTitle?: true;
 }
 
 /**
@@ -103,8 +106,31 @@ function jsonString(s: string): string {
   return JSON.stringify(s).replace(/</g, "\\u003c");
 }
 
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+const PAGE_TITLE = /<title\b[^>]*>([^<]*)<\/title\s*>/i;
+
+/**
+ * A page's <title> often repeats the posting's title ("Marketing Associate | Acme"): the edit that retitles it
+ * there too, when the retitled title stands elsewhere (an <h1>). Null when the <title> does not hold it.
+ */
+export function pageTitleEdit(text: string, main: Edit): Edit | null {
+  if (main.fix.context !== "html") return null;
+  const m = PAGE_TITLE.exec(text);
+  if (!m) return null;
+  const old = escapeHtml(main.fix.from);
+  const at = m[1]!.indexOf(old);
+  if (at < 0) return null;
+  const start = m.index + m[0].indexOf(">") + 1 + at;
+  const end = start + old.length;
+  if (start < main.end && main.start < end) return null;
+  return { start, end, text: escapeHtml(main.fix.to), fix: main.fix, pageTitle: true };
+}
+
 function encodeTitle(text: string, start: number, end: number, fix: TitleFix): string {
-  if (fix.context === "html") return fix.to.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  if (fix.context === "html") return escapeHtml(fix.to);
   if (fix.context !== "yaml") return fix.to;
   const quote = text[start - 1];
   if (quote === '"' && text[end] === '"') return JSON.stringify(fix.to).slice(1, -1);
@@ -226,6 +252,8 @@ export async function applyFixes(io: CliIo, knowledge: Knowledge, fixes: TitleFi
     const edits: Edit[] = [];
     for (const fix of planned) {
       const edit = locateEdit(text, starts, fix);
+      const page = edit ? pageTitleEdit(text, edit) : null;
+      if (page && !edits.some((e) => e.start < page.end && page.start < e.end)) edits.push(page);
       if (edit) edits.push(edit);
       else skip(`title "${fix.from}" is not written verbatim in the file (markup, escapes or entities in it), so it is left as it is`, [fix]);
     }
@@ -251,7 +279,7 @@ export async function applyFixes(io: CliIo, knowledge: Knowledge, fixes: TitleFi
         continue;
       }
     }
-    outcome.fixed.push(...edits.map((e) => ({ file, from: e.fix.from, to: e.fix.to })));
+    outcome.fixed.push(...edits.filter((e) => !e.pageTitle).map((e) => ({ file, from: e.fix.from, to: e.fix.to })));
   }
   return outcome;
 }
