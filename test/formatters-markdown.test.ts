@@ -36,6 +36,18 @@ describe("markdown format", () => {
     expect(md).toMatch(/^3 postings, 2 flagged: 1 error, 1 warning\.$/m);
   });
 
+  it("details a posting whose title passes but that another rule warns about, and counts it as flagged", () => {
+    const [passing] = load("sample").filter((r) => r.verdict.status === "pass");
+    const warned: LintResult = {
+      ...passing!,
+      warningCount: 1,
+      messages: [{ ruleId: "self-sourced-pipeline", messageId: "selfSourced", severity: "warning", message: "The seller must find every lead alone.", line: 3, column: 1, endLine: 3, endColumn: 5 }],
+    };
+    const md = markdown([warned], ctx);
+    expect(md).toMatch(/^1 posting, 1 flagged: 0 errors, 1 warning\.$/m);
+    expect(visibleText(md)).toContain("The seller must find every lead alone.");
+  });
+
   it("details each flagged posting with its messages, evidence and retitles", () => {
     const md = markdown(load("sample"), ctx);
     const headings = marked.lexer(md).filter((t): t is Tokens.Heading => t.type === "heading").map((h) => visibleText(h.raw).trim());

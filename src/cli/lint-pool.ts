@@ -193,11 +193,16 @@ export async function* lintJsonlInParallel(
   let seq = 0;
   let batch: SourceLine[] = [];
   let chars = 0;
-  const flush = () => {
-    const p = pool.run({ seq: seq++, file, path: opts.path, shape: opts.shape, asJson: opts.asJson, lines: batch });
-    // Awaited in order below; this only keeps a failure after an early stop from going unhandled.
+  /** Sends lines to a worker, or lints them here; their records are awaited in order below. */
+  const send = (lines: SourceLine[], here: boolean) => {
+    const b: Batch = { seq: seq++, file, path: opts.path, shape: opts.shape, asJson: opts.asJson, lines };
+    const p = here ? pool.runHere(b) : pool.run(b);
+    // This only keeps a failure after an early stop from going unhandled.
     p.catch(() => {});
     queue.push(p);
+  };
+  const flush = () => {
+    send(batch, false);
     batch = [];
     chars = 0;
   };
@@ -210,9 +215,7 @@ export async function* lintJsonlInParallel(
       if ("text" in line && line.text.length > MAX_WORKER_LINE) {
         // Too long for a worker's heap: linted here, in its place in the output.
         if (batch.length) flush();
-        const p = pool.runHere({ seq: seq++, file, path: opts.path, shape: opts.shape, asJson: opts.asJson, lines: [line] });
-        p.catch(() => {});
-        queue.push(p);
+        send([line], true);
         while (queue.length >= inFlight) yield* items(await queue.shift()!);
         continue;
       }

@@ -1,7 +1,7 @@
 import type { LintResult } from "../engine/result.js";
 import type { RuleMeta } from "../engine/types.js";
 import { familyName } from "../engine/messages.js";
-import { displayPath, docsUrl, dutyMixLabel, plural, postingName, totalsOf } from "./shared.js";
+import { displayPath, docsUrl, dutyMixLabel, isFlagged, plural, postingName, totalsOf } from "./shared.js";
 import type { Formatter } from "./types.js";
 
 const STATUS = { pass: "✅ pass", warn: "⚠️ warn", fail: "❌ fail" } as const;
@@ -76,7 +76,7 @@ export const markdown: Formatter = (results, ctx) => {
     results.forEach((r, i) => out.push(summaryRow(r, i, ctx.cwd)));
     out.push("");
   }
-  const flagged = results.map((r, i) => [r, i] as const).filter(([r]) => r.verdict.status !== "pass");
+  const flagged = results.map((r, i) => [r, i] as const).filter(([r]) => isFlagged(r));
   if (flagged.length) {
     out.push("## Details", "");
     for (const [r, i] of flagged) out.push(...details(r, i, ctx.cwd, rules));

@@ -53,10 +53,15 @@ export interface Totals {
   infos: number;
 }
 
+/** A posting whose title does not pass, or that any rule reports an error or a warning for. */
+export function isFlagged(r: LintResult): boolean {
+  return r.verdict.status !== "pass" || r.errorCount + r.warningCount > 0;
+}
+
 export function totalsOf(results: LintResult[]): Totals {
   return {
     postings: results.length,
-    flagged: results.filter((r) => r.verdict.status !== "pass").length,
+    flagged: results.filter(isFlagged).length,
     errors: results.reduce((s, r) => s + r.errorCount, 0),
     warnings: results.reduce((s, r) => s + r.warningCount, 0),
     infos: results.reduce((s, r) => s + r.infoCount, 0),

@@ -1,11 +1,11 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import { relative, isAbsolute } from "node:path";
 import type { LintResult } from "../engine/result.js";
+import { isFlagged, MIX_ORDER, percent, plural } from "./shared.js";
 import type { Formatter } from "./types.js";
 import { familyName } from "../engine/messages.js";
 
 const STATUS_MARK = { pass: "✔", warn: "⚠", fail: "✖" } as const;
-const MIX_ORDER = ["marketing", "sales", "customer_service"] as const;
 
 function displayPath(file: string, cwd: string): string {
   if (!isAbsolute(file)) return file;
@@ -19,15 +19,6 @@ function statusColour(c: ChalkInstance, status: LintResult["verdict"]["status"])
 
 function severityColour(c: ChalkInstance, severity: string): (s: string) => string {
   return severity === "error" ? c.red : severity === "warning" ? c.yellow : c.cyan;
-}
-
-function percent(n: number): string {
-  return `${Math.round(n * 100)}%`;
-}
-
-/** A posting with problems from any rule, or a title that does not pass. */
-function flagged(r: LintResult): boolean {
-  return r.verdict.status !== "pass" || r.errorCount + r.warningCount > 0;
 }
 
 /** The verdict's mark and word; a passing title over other rules' problems says only that the title is fine. */
@@ -75,14 +66,14 @@ export const stylish: Formatter = (results, ctx) => {
   for (const r of results) lines.push(...formatResult(r, c, ctx.cwd), "");
   const errors = results.reduce((s, r) => s + r.errorCount, 0);
   const warnings = results.reduce((s, r) => s + r.warningCount, 0);
-  const flaggedCount = results.filter(flagged).length;
+  const flaggedCount = results.filter(isFlagged).length;
   const problems = errors + warnings;
   const mark = errors || ctx.unreadable ? c.red("✖") : warnings ? c.yellow("⚠") : c.green("✔");
-  const postings = `${results.length} posting${results.length === 1 ? "" : "s"}`;
-  const unread = ctx.unreadable ? `; ${ctx.unreadable} input${ctx.unreadable === 1 ? "" : "s"} could not be read (reported on standard error)` : "";
+  const postings = plural(results.length, "posting");
+  const unread = ctx.unreadable ? `; ${plural(ctx.unreadable, "input")} could not be read (reported on standard error)` : "";
   lines.push(
     (problems
-      ? `${mark} ${problems} problem${problems === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}) in ${postings}, ${flaggedCount} flagged`
+      ? `${mark} ${plural(problems, "problem")} (${plural(errors, "error")}, ${plural(warnings, "warning")}) in ${postings}, ${flaggedCount} flagged`
       : `${mark} ${postings} linted, no problems`) + unread,
   );
   return lines.join("\n") + "\n";

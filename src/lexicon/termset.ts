@@ -39,6 +39,9 @@ export class TermSet<Tag = string> {
   /** This set's slot on the words (WordInfo.seenLow/seenHigh bits, WordInfo.found), or -1 past WORD_SLOTS. */
   private readonly slot: number;
   private readonly bit: number;
+  /** The pass this set is matched in together with others (see matchTogether), and its place in it. */
+  private pass: OnePass | null = null;
+  private passSlot = -1;
 
   constructor(readonly terms: Term<Tag>[]) {
     const serial = nextSerial++;
@@ -101,10 +104,6 @@ export class TermSet<Tag = string> {
     }
     return terms;
   }
-
-  /** The pass this set is matched in together with others (see matchTogether), and its place in it. */
-  private pass: OnePass | null = null;
-  private passSlot = -1;
 
   /**
    * Every match of every phrase in `tokens`, overlapping ones included, in token order. The array may be
