@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from "vitest";
  * not need to know what the new titles are.
  */
 
-const BIN = resolve("bin/jdlint.js");
-// bin/jdlint.js runs the bundle, or else the compiled modules.
-const BUNDLE = existsSync("dist/jdlint.mjs") ? "dist/jdlint.mjs" : "dist/src/cli/main.js";
+const BIN = resolve("bin/jdlint.cjs");
+// bin/jdlint.cjs runs the bundle, or else the compiled modules.
+const BUNDLE = existsSync("dist/jdlint-start.cjs") ? "dist/jdlint-start.cjs" : "dist/src/cli/main.js";
 const built = existsSync(BUNDLE);
 if (!built) console.warn("--fix kill test skipped: dist/ is not built (run `npm run build`; `npm ci` does it)");
 else if (["src/cli/fix.ts", "src/cli/node-io.ts"].some((f) => statSync(f).mtimeMs > statSync(resolve(BUNDLE)).mtimeMs)) {
@@ -179,7 +179,7 @@ async function completeAndCheck(dir: string, postings: Posting[]): Promise<void>
   expect(after.fixed).toBe(postings.length);
 }
 
-describe.skipIf(!built)("--fix is atomic when the process is killed (the built CLI, bin/jdlint.js)", () => {
+describe.skipIf(!built)("--fix is atomic when the process is killed (the built CLI, bin/jdlint.cjs)", () => {
   const generated = generate();
   let postings: Posting[] = [];
   let fullRunMs = 0;

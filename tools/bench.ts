@@ -1,5 +1,5 @@
 /**
- * Speed benchmark: runs the built CLI (bin/jdlint.js) as users do, several times each, and writes the figures to
+ * Speed benchmark: runs the built CLI (bin/jdlint.cjs) as users do, several times each, and writes the figures to
  * BENCHMARKS.md with a line describing the machine.
  *
  *   npm run build && npm run bench -- ../shared/data/postings/corpus.jsonl [--runs 5] [--out BENCHMARKS.md]
@@ -21,7 +21,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = join(ROOT, "bin/jdlint.js");
+const BIN = join(ROOT, "bin/jdlint.cjs");
 
 interface Sample {
   ms: number;
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
   try {
     const corpus = await readLines(corpusPath);
     const corpusBytes = statSync(corpusPath).size;
-    const bundled = existsSync(join(ROOT, "dist/jdlint.mjs"));
+    const bundled = existsSync(join(ROOT, "dist/jdlint-start.cjs"));
     log(`corpus: ${corpus.length} postings, ${(corpusBytes / 1e6).toFixed(1)} MB; CLI ${bundled ? "bundled" : "unbundled"}; ${runs} runs each`);
 
     // The floor: reading the file and JSON.parse-ing every line, nothing else.
@@ -214,7 +214,7 @@ see the same machine.
 
 - Machine: ${machineBefore}
 - After the runs: load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}
-- CLI: ${bundled ? "the bundle (dist/jdlint.mjs)" : "the compiled modules (no bundle)"}; ${runs} runs per figure (${Math.max(runs, 10)} for the cold start), ${new Date().toISOString().slice(0, 10)}
+- CLI: ${bundled ? "the bundle (dist/jdlint-start.cjs)" : "the compiled modules (no bundle)"}; ${runs} runs per figure (${Math.max(runs, 10)} for the cold start), ${new Date().toISOString().slice(0, 10)}
 - Corpus: ${corpus.length.toLocaleString("en")} postings, ${(corpusBytes / 1e6).toFixed(1)} MB
 
 | What | jdlint | Compared with | Target | |

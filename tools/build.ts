@@ -4,8 +4,9 @@
  *     loads it in milliseconds; a YAML error fails the build, naming the file and line;
  *  2. bundles the CLI with esbuild into dist/jdlint.cjs (one file loads far faster than some 150 modules), runs
  *     it once on a sample posting and writes V8's code cache of it (src/cli/code-cache.ts), and bundles the two
- *     small modules that run it: dist/jdlint.mjs for bin/jdlint.js, dist/jdlint-worker.mjs for lint workers.
- *     bin/jdlint.js runs the bundle, or the compiled modules when there is none.
+ *     small scripts that run it: dist/jdlint-start.cjs for bin/jdlint.cjs, dist/jdlint-worker.cjs for lint
+ *     workers. All three are CommonJS: an ES module entry point starts Node's module loader, about 8 ms.
+ *     bin/jdlint.cjs runs the bundle, or the compiled modules when there is none.
  */
 import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -33,7 +34,7 @@ async function bundle(root: string): Promise<void> {
   try {
     esbuild = await import("esbuild");
   } catch {
-    console.warn("esbuild is not installed: no bundle; bin/jdlint.js runs the compiled modules (slower to start)");
+    console.warn("esbuild is not installed: no bundle; bin/jdlint.cjs runs the compiled modules (slower to start)");
     return;
   }
   const dist = join(root, "dist");
@@ -60,7 +61,7 @@ async function bundle(root: string): Promise<void> {
       define: { "import.meta.url": "__jdlintUrl" },
       // Loaded from node_modules when a config is there: it imports JavaScript configs itself, which a script cannot.
       external: ["cosmiconfig"],
-      plugins: [hostImport, leanDependencies],
+      plugins: [hostImport, leanDependencies, lazyDependencies],
     })
   ).outputFiles;
   const text = asciiOnly(out!.text);
@@ -68,13 +69,15 @@ async function bundle(root: string): Promise<void> {
   await writeFile(cli, stampBundle(text, id));
   await esbuild.build({
     ...common,
-    entryPoints: { jdlint: join(dist, "src/cli/bundle-main.js"), "jdlint-worker": join(dist, "src/cli/bundle-worker.js") },
+    entryPoints: { "jdlint-start": join(dist, "src/cli/bundle-main.js"), "jdlint-worker": join(dist, "src/cli/bundle-worker.js") },
     outdir: dist,
-    outExtension: { ".js": ".mjs" },
-    format: "esm",
+    outExtension: { ".js": ".cjs" },
+    format: "cjs",
+    define: { "import.meta.url": "__startUrl" },
+    banner: { js: 'var __startUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
   await writeFile(cachePath(cli), cacheFile(await warmRun(cli), id));
-  console.log(`bundle: ${cli} (with its code cache), run by ${join(dist, "jdlint.mjs")} and ${join(dist, "jdlint-worker.mjs")}`);
+  console.log(`bundle: ${cli} (with its code cache), run by ${join(dist, "jdlint-start.cjs")} and ${join(dist, "jdlint-worker.cjs")}`);
 }
 
 /** The bundle, running as a script, imports configs and plugins through the import() of the module that runs it. */
@@ -104,6 +107,26 @@ const leanDependencies: import("esbuild").Plugin = {
     build.onResolve({ filter: /^#supports-color$/ }, (args) =>
       /[\\/]chalk[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "vendor/supports-color/browser.js") } : undefined,
     );
+  },
+};
+
+/**
+ * src/deps/lazy.ts imports the dependencies only some runs need; in the bundle, each is set up on first use
+ * (esbuild runs a module that is require()d when the require runs).
+ */
+const lazyDependencies: import("esbuild").Plugin = {
+  name: "lazy-dependencies",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]deps[\\/]lazy\.js$/ }, (args) => ({
+      contents: [
+        "let entities, parse5, yaml;",
+        'export const entityDecoder = () => (entities ??= require("entities/decode"));',
+        'export const htmlParser = () => (parse5 ??= require("parse5"));',
+        'export const yamlParser = () => (yaml ??= require("yaml"));',
+      ].join("\n"),
+      resolveDir: dirname(args.path),
+      loader: "js",
+    }));
   },
 };
 

@@ -1,4 +1,4 @@
-/** Bundled as dist/jdlint.mjs, which bin/jdlint.js runs: the CLI bundle next to it, with its code cache. */
+/** Bundled as dist/jdlint-start.cjs, which bin/jdlint.cjs runs: the CLI bundle next to it, with its code cache. */
 import { fileURLToPath } from "node:url";
 import { loadBundle } from "./code-cache.js";
 

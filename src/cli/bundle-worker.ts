@@ -1,5 +1,5 @@
-/** Bundled as dist/jdlint-worker.mjs: a lint worker's script when the CLI runs from the bundle (see lint-pool.ts). */
+/** Bundled as dist/jdlint-worker.cjs: a lint worker's script when the CLI runs from the bundle (see lint-pool.ts). */
 import { fileURLToPath } from "node:url";
 import { loadBundle } from "./code-cache.js";
 
-await loadBundle(fileURLToPath(new URL("jdlint.cjs", import.meta.url))).exports.startWorker();
+void loadBundle(fileURLToPath(new URL("jdlint.cjs", import.meta.url))).exports.startWorker();

@@ -82,7 +82,7 @@ export function workerCount(env: Record<string, string | undefined>): number {
 /** The worker's script: the bundled one next to the bundled CLI, or the compiled one next to this module. */
 export function workerScript(env: Record<string, string | undefined>): URL | null {
   if (env.JDLINT_WORKER_SCRIPT) return new URL(env.JDLINT_WORKER_SCRIPT, "file:///");
-  for (const name of ["./jdlint-worker.mjs", "./lint-worker.js"]) {
+  for (const name of ["./jdlint-worker.cjs", "./lint-worker.js"]) {
     const url = new URL(name, import.meta.url);
     if (url.protocol === "file:" && existsSync(fileURLToPath(url))) return url;
   }

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync, rmSync, statSync } from "node:fs";
-import { chmod, chown, mkdir, open, readdir, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+// fs.promises, read when used: loading node:fs/promises takes a dozen internal modules, which a run may not need.
+import { closeSync, fstatSync, openSync, promises as fsp, readSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { tempName } from "./fix.js";
 import type { CliIo } from "./io.js";
@@ -49,7 +49,7 @@ export function nodeIo(): CliIo {
     stderr: processStream(() => process.stderr),
     cwd: process.cwd(),
     env: process.env,
-    readFile: (p) => readFile(p),
+    readFile: (p) => fsp.readFile(p),
     readChunks,
     stdin: {
       get piped() {
@@ -59,8 +59,8 @@ export function nodeIo(): CliIo {
     },
     // A report may go to a folder that does not exist yet (--output-file reports/jdlint.sarif).
     writeFile: async (p, t) => {
-      await mkdir(dirname(p), { recursive: true });
-      await writeFile(p, t, "utf8");
+      await fsp.mkdir(dirname(p), { recursive: true });
+      await fsp.writeFile(p, t, "utf8");
     },
     async kind(p) {
       try {
@@ -92,15 +92,15 @@ export function nodeIo(): CliIo {
       };
     },
     replaceFile,
-    listDir: (dir) => readdir(dir),
+    listDir: (dir) => fsp.readdir(dir),
     async fileAge(p) {
       try {
-        return Date.now() - (await stat(p)).mtimeMs;
+        return Date.now() - (await fsp.stat(p)).mtimeMs;
       } catch {
         return null;
       }
     },
-    removeFile: (p) => rm(p, { force: true }),
+    removeFile: (p) => fsp.rm(p, { force: true }),
     pid: process.pid,
     processAlive,
     now: () => Date.now(),
@@ -146,12 +146,12 @@ function processAlive(pid: number): boolean {
 }
 
 async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
-  const target = await realpath(path);
-  const before = await stat(target);
+  const target = await fsp.realpath(path);
+  const before = await fsp.stat(target);
   const tmp = join(dirname(target), tempName(process.pid, basename(target)));
   const release = trackTempFile(tmp);
   try {
-    const handle = await open(tmp, "w", before.mode & 0o7777);
+    const handle = await fsp.open(tmp, "w", before.mode & 0o7777);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
@@ -160,11 +160,11 @@ async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
     }
     // open()'s mode is cut by the umask; the file's own permissions (and owner, where allowed) are kept.
     // Owner first: changing it clears setuid/setgid bits, which the mode then restores.
-    await chown(tmp, before.uid, before.gid).catch(() => undefined);
-    await chmod(tmp, before.mode & 0o7777);
-    await rename(tmp, target);
+    await fsp.chown(tmp, before.uid, before.gid).catch(() => undefined);
+    await fsp.chmod(tmp, before.mode & 0o7777);
+    await fsp.rename(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
+    await fsp.rm(tmp, { force: true });
     throw e;
   } finally {
     release();

@@ -1,6 +1,5 @@
 import type { Loader, PublicExplorer } from "cosmiconfig";
-import { existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, promises as fsp, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { DataError } from "../data/errors.js";
@@ -244,7 +243,7 @@ export class ConfigLoader {
       const path = resolve(dir, name);
       let text: string;
       try {
-        text = await readFile(path, "utf8");
+        text = await fsp.readFile(path, "utf8");
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         throw configError(src, at, `cannot read ${kind} file "${name}" (${code === "ENOENT" ? "no such file" : (code ?? "error")})`);

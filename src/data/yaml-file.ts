@@ -1,4 +1,5 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+import { yamlParser } from "../deps/lazy.js";
 import { DataError } from "./errors.js";
 
 // Untrusted YAML (a repository's config) must not blow up memory through aliases or sheer size.
@@ -17,6 +18,7 @@ export class YamlFile {
 
   static parse(text: string, file: string): YamlFile {
     if (text.length > MAX_YAML_BYTES) throw new DataError(file, null, `file is larger than ${MAX_YAML_BYTES} bytes`);
+    const { LineCounter, parseDocument } = yamlParser();
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
@@ -41,7 +43,7 @@ export class YamlFile {
     for (let n = path.length; n >= 0; n--) {
       const node = this.doc.getIn(path.slice(0, n), true) as Node | undefined;
       if (node && typeof node === "object" && "range" in node && node.range) return this.lines.linePos(node.range[0]).line;
-      if (n === 0 && (isMap(this.doc.contents) || isSeq(this.doc.contents))) {
+      if (n === 0 && (yamlParser().isMap(this.doc.contents) || yamlParser().isSeq(this.doc.contents))) {
         const r = this.doc.contents.range;
         return r ? this.lines.linePos(r[0]).line : null;
       }

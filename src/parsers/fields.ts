@@ -1,4 +1,4 @@
-import { decodeHTML } from "entities";
+import { entityDecoder } from "../deps/lazy.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { buildDocument, classifyHeading } from "../model/build.js";
 import type { PostingDocument, SectionKind } from "../model/document.js";
@@ -69,7 +69,7 @@ export function jsonText(value: string, start: number): FieldText {
 export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: boolean): void {
   let { value, map } = part;
   if (looksLikeEscapedHtml(value)) {
-    value = decodeHTML(value);
+    value = entityDecoder().decodeHTML(value);
     map = pointMap(value.length, map[0]?.sourceStart ?? 0);
   }
   if (looksLikeHtml(value)) return appendHtmlFragment(sink, value, map);
@@ -98,7 +98,7 @@ export function buildFromFields(knowledge: Knowledge, posting: PostingFields): P
   let title: string | null = null;
   let titleSpan: Span | null = null;
   const raw = posting.title?.value ?? "";
-  const titleValue = (hasEntities(raw) ? decodeHTML(raw) : raw).replace(/\s+/g, " ").trim();
+  const titleValue = (hasEntities(raw) ? entityDecoder().decodeHTML(raw) : raw).replace(/\s+/g, " ").trim();
   if (posting.title && titleValue) {
     const lead = raw.length - raw.trimStart().length;
     out.addMapped(titleValue, lead, titleValue === raw.trim(), posting.title.map);

@@ -1,5 +1,5 @@
-import { parseFragment, type DefaultTreeAdapterTypes as T } from "parse5";
-import { decodeHTML } from "entities";
+import type { DefaultTreeAdapterTypes as T } from "parse5";
+import { entityDecoder, htmlParser } from "../deps/lazy.js";
 import { scanBlocks, type Block } from "./blocks.js";
 import { type OffsetMap, type TextBuilder } from "./source-map.js";
 
@@ -192,7 +192,7 @@ function sourcePieces(raw: string, offset: number): Piece[] {
   for (const m of raw.matchAll(TOKEN)) {
     const at = offset + (m.index ?? 0);
     if (m[1]) {
-      const decoded = decodeHTML(m[1]).replace(/\u00a0/g, " ");
+      const decoded = entityDecoder().decodeHTML(m[1]).replace(/\u00a0/g, " ");
       pieces.push({ text: decoded, at, exact: decoded === m[1] });
     } else pieces.push({ text: m[0], at, exact: true });
   }
@@ -205,7 +205,7 @@ function readable(text: string): string {
 
 /** Appends an HTML fragment (a field's value) as blocks. */
 export function appendHtmlFragment(sink: BlockSink, html: string, map: OffsetMap): void {
-  const fragment = parseFragment(html, { sourceCodeLocationInfo: true });
+  const fragment = htmlParser().parseFragment(html, { sourceCodeLocationInfo: true });
   const writer = new HtmlWriter(sink, html, map);
   writer.write(fragment);
   writer.flush();

@@ -1,4 +1,5 @@
-import { parse, type DefaultTreeAdapterTypes as T } from "parse5";
+import type { DefaultTreeAdapterTypes as T } from "parse5";
+import { htmlParser } from "../deps/lazy.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { buildDocument, classifyHeading } from "../model/build.js";
 import type { PostingDocument } from "../model/document.js";
@@ -71,7 +72,7 @@ function firstVisible(root: T.Node, tag: string): T.Element | null {
  * visible text, with the <h1> (or the <title>) as the title and headings and lists as sections.
  */
 export function parseHtml(knowledge: Knowledge, source: string, file = "<html>"): PostingDocument[] {
-  const root = parse(source, { sourceCodeLocationInfo: true });
+  const root = htmlParser().parse(source, { sourceCodeLocationInfo: true });
   const postings = jsonLdPostings(source, root);
   if (postings.length > 0) {
     return postings.map(({ node, ids }, i) =>

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { yamlParser } from "../deps/lazy.js";
 import { buildDocument } from "../model/build.js";
 import type { PostingDocument } from "../model/document.js";
 import { Locator } from "../model/locator.js";
@@ -33,7 +33,7 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
   if (!m) return { data: {}, end: 0 };
   let data: unknown;
   try {
-    data = parseYaml(m[1]!, { maxAliasCount: 50 });
+    data = yamlParser().parse(m[1]!, { maxAliasCount: 50 });
   } catch (e) {
     const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
     throw new InputError(file, `front matter is not valid YAML: ${(e as Error).message.split("\n")[0]}`, line ? line + 1 : null);

@@ -1,4 +1,4 @@
-import { decodeHTML } from "entities";
+import { entityDecoder } from "../deps/lazy.js";
 import type { SourceSegment } from "../model/locator.js";
 
 /**
@@ -106,7 +106,7 @@ export function addDecodingEntities(out: TextBuilder, value: string, from: numbe
   let pos = from;
   for (const m of value.slice(from, to).matchAll(ENTITY)) {
     const at = from + (m.index ?? 0);
-    const decoded = decodeHTML(m[0]);
+    const decoded = entityDecoder().decodeHTML(m[0]);
     if (decoded === m[0]) continue;
     out.addMapped(value.slice(pos, at), pos, true, map);
     out.addMapped(decoded.replace(/\u00a0/g, " "), at, false, map);
