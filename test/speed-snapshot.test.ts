@@ -30,7 +30,7 @@ function lintAll(knowledge: Knowledge): string {
   return JSON.stringify(out);
 }
 
-describe("the knowledge snapshot (dist/knowledge.json)", () => {
+describe("the knowledge snapshot (dist/knowledge.snapshot)", () => {
   it("reads back as exactly what compiling the YAML gives", () => {
     const back = readSnapshot(json, sources);
     expect(back).not.toBeNull();
@@ -56,5 +56,14 @@ describe("the knowledge snapshot (dist/knowledge.json)", () => {
     const origin = back.families.terms[0]!.origin;
     expect(origin.startsWith("elsewhere/")).toBe(true);
     expect(origin.slice("elsewhere/".length)).toBe(compiled.families.terms[0]!.origin);
+  });
+
+  it("renames the origins of phrases outside the phrase sets too (title rules)", () => {
+    const moved = { ...sources, titles: { ...sources.titles, file: `elsewhere/${sources.titles.file}` } };
+    const back = readSnapshot(json, moved)!;
+    expect(back.titles.classify.length).toBeGreaterThan(0);
+    back.titles.classify.forEach((rule, i) => expect(rule.term.origin).toBe(`elsewhere/${compiled.titles.classify[i]!.term.origin}`));
+    // Only the moved file's phrases are renamed.
+    expect(back.families.terms[0]!.origin).toBe(compiled.families.terms[0]!.origin);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The build after tsc (`npm run build` runs both):
- *  1. compiles the built-in knowledge (the YAML under rules/) and writes it to dist/knowledge.json, so the CLI
+ *  1. compiles the built-in knowledge (the YAML under rules/) and writes it to dist/knowledge.snapshot, so the CLI
  *     loads it in milliseconds; a YAML error fails the build, naming the file and line;
  *  2. bundles the CLI with esbuild into dist/jdlint.cjs (one file loads far faster than some 150 modules), runs
  *     it once on a sample posting and writes V8's code cache of it (src/cli/code-cache.ts), and bundles the two

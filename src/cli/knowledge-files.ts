@@ -37,7 +37,7 @@ export async function readBuiltinSources(root = packageRoot()): Promise<Knowledg
 
 /** Where the build writes the compiled built-in knowledge (see src/lexicon/snapshot.ts). */
 export function snapshotPath(root = packageRoot()): string {
-  return join(root, "dist", "knowledge.json");
+  return join(root, "dist", "knowledge.snapshot");
 }
 
 /** The built-in knowledge from the build's snapshot, when there is one compiled from these very sources. */

@@ -3,20 +3,33 @@ import { TermSet } from "./termset.js";
 
 /**
  * Knowledge compiled at build time: the YAML under rules/ stays the source of truth, and the build writes
- * what compiling it gives as JSON, which loads in a few milliseconds instead of a few hundred. A snapshot
- * keeps the sources it was compiled from, so a snapshot older than the YAML is never used.
+ * what compiling it gives, which loads in a few milliseconds instead of a few hundred. A snapshot keeps the
+ * sources it was compiled from, so a snapshot older than the YAML is never used.
+ *
+ * The text is a header line (JSON), then the sources' text as is (compared as a slice, never parsed), then the
+ * knowledge as JSON with each phrase set taken out to the header's list of places: reading it back puts the
+ * sets in place without walking the thousands of objects inside them.
  */
-export interface KnowledgeSnapshot {
-  format: 3;
-  /** The source texts it was compiled from, in the order of `sourceList` (see sourcesText). */
-  sources: string;
+interface SnapshotHeader {
+  format: 4;
   /** The names the sources had when compiled: phrase origins ("file:line") are rewritten from these. */
   files: string[];
-  knowledge: unknown;
+  /** The length of the sources' text after the header line (see sourcesText). */
+  sourcesLength: number;
 }
 
-const FORMAT = 3;
-const TERMSET = "$termset";
+interface SnapshotBody {
+  knowledge: unknown;
+  /** Each phrase set: where it stands in the knowledge (keys and indexes), and its phrases. */
+  termSets: Array<{ at: Path; terms: unknown[] }>;
+  /** Where phrases stand outside the sets (title rules hold one each). */
+  looseTerms: Path[];
+}
+
+type Path = Array<string | number>;
+type Tree = Record<string | number, unknown>;
+
+const FORMAT = 4;
 
 /** The sources in a fixed order. */
 export function sourceList(sources: KnowledgeSources): SourceFile[] {
@@ -42,51 +55,80 @@ export function sourcesText(sources: KnowledgeSources): string {
     .join("\0");
 }
 
-/** The snapshot of knowledge compiled from `sources`, as JSON text. */
+/** The snapshot of knowledge compiled from `sources`, as text. */
 export function writeSnapshot(knowledge: Knowledge, sources: KnowledgeSources): string {
-  const snapshot: KnowledgeSnapshot = {
-    format: FORMAT,
-    sources: sourcesText(sources),
-    files: sourceList(sources).map((s) => s.file),
-    knowledge,
+  const termSets: SnapshotBody["termSets"] = [];
+  const looseTerms: Path[] = [];
+  const skeleton = (value: unknown, at: Path): unknown => {
+    if (value instanceof TermSet) {
+      termSets.push({ at, terms: value.terms });
+      return null;
+    }
+    if (Array.isArray(value)) return value.map((v, i) => skeleton(v, [...at, i]));
+    if (value === null || typeof value !== "object") return value;
+    if (isTerm(value)) looseTerms.push(at);
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, skeleton(v, [...at, key])]));
   };
-  return JSON.stringify(snapshot, (_key, value: unknown) => (value instanceof TermSet ? { [TERMSET]: value.terms } : value));
+  const body: SnapshotBody = { knowledge: skeleton(knowledge, []), termSets, looseTerms };
+  const text = sourcesText(sources);
+  const header: SnapshotHeader = { format: FORMAT, files: sourceList(sources).map((s) => s.file), sourcesLength: text.length };
+  return `${JSON.stringify(header)}\n${text}${JSON.stringify(body)}`;
 }
 
 /**
  * The knowledge in a snapshot, when it was compiled from exactly these sources; null otherwise (the
  * caller then compiles the YAML). Phrase origins are renamed to the sources' current names.
  */
-export function readSnapshot(json: string, sources: KnowledgeSources): Knowledge | null {
-  let snapshot: KnowledgeSnapshot;
+export function readSnapshot(snapshot: string, sources: KnowledgeSources): Knowledge | null {
+  const headerEnd = snapshot.indexOf("\n");
+  let header: SnapshotHeader;
+  let body: SnapshotBody;
   try {
-    snapshot = JSON.parse(json) as KnowledgeSnapshot;
+    header = JSON.parse(snapshot.slice(0, headerEnd)) as SnapshotHeader;
+    if (header?.format !== FORMAT) return null;
+    const text = sourcesText(sources);
+    const start = headerEnd + 1;
+    if (header.sourcesLength !== text.length || snapshot.slice(start, start + text.length) !== text) return null;
+    body = JSON.parse(snapshot.slice(start + text.length)) as SnapshotBody;
   } catch {
     return null;
   }
-  if (snapshot?.format !== FORMAT || snapshot.sources !== sourcesText(sources)) return null;
-  const now = sourceList(sources).map((s) => s.file);
-  const renamed = new Map<string, string>();
-  snapshot.files.forEach((file, i) => {
-    if (now[i] !== undefined && now[i] !== file) renamed.set(file, now[i]!);
-  });
-  return matchedTogether(revive(snapshot.knowledge, renamed) as Knowledge);
+  const rename = renamer(header.files, sourceList(sources));
+  const knowledge = body.knowledge as Tree;
+  for (const { at, terms } of body.termSets) {
+    if (rename) for (const term of terms as Array<{ origin: string }>) term.origin = rename(term.origin);
+    parentOf(knowledge, at)[at[at.length - 1]!] = new TermSet(terms as never[]);
+  }
+  if (rename) {
+    for (const at of body.looseTerms) {
+      const term = parentOf(knowledge, at)[at[at.length - 1]!] as { origin: string };
+      term.origin = rename(term.origin);
+    }
+  }
+  return matchedTogether(knowledge as unknown as Knowledge);
 }
 
-/** Rebuilds the term sets of parsed snapshot JSON, renaming origins. */
-function revive(value: unknown, renamed: Map<string, string>): unknown {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = revive(value[i], renamed);
-    return value;
-  }
-  if (value === null || typeof value !== "object") return value;
-  const obj = value as Record<string, unknown>;
-  if (renamed.size > 0 && typeof obj.origin === "string" && typeof obj.tag !== "undefined") {
-    const at = obj.origin.lastIndexOf(":");
-    const file = renamed.get(obj.origin.slice(0, at));
-    if (file !== undefined) obj.origin = file + obj.origin.slice(at);
-  }
-  if (Object.hasOwn(obj, TERMSET)) return new TermSet(revive(obj[TERMSET], renamed) as never[]);
-  for (const key of Object.keys(obj)) obj[key] = revive(obj[key], renamed);
-  return obj;
+function parentOf(tree: Tree, at: Path): Tree {
+  let parent = tree;
+  for (let i = 0; i < at.length - 1; i++) parent = parent[at[i]!] as Tree;
+  return parent;
+}
+
+/** A phrase with its origin (see Term). */
+function isTerm(value: object): boolean {
+  return "phrase" in value && typeof (value as { origin?: unknown }).origin === "string";
+}
+
+/** Rewrites an origin ("file:line") from the name its file had when compiled to its name now; null if none moved. */
+function renamer(then: string[], now: SourceFile[]): ((origin: string) => string) | null {
+  const renamed = new Map<string, string>();
+  then.forEach((file, i) => {
+    if (now[i] !== undefined && now[i].file !== file) renamed.set(file, now[i].file);
+  });
+  if (renamed.size === 0) return null;
+  return (origin) => {
+    const at = origin.lastIndexOf(":");
+    const file = renamed.get(origin.slice(0, at));
+    return file === undefined ? origin : file + origin.slice(at);
+  };
 }
