@@ -1,5 +1,5 @@
 // fs.promises, read when used: loading node:fs/promises takes a dozen internal modules, which a run may not need.
-import { closeSync, fstatSync, openSync, promises as fsp, readSync, rmSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, promises as fsp, readSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { tempName } from "./fix.js";
 import type { CliIo } from "./io.js";
@@ -10,12 +10,14 @@ const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**"];
 /**
  * A process stream that stops writing once its reader has gone (`jdlint ... | head`): a closed pipe ends the
  * output, not the run, and is no crash. It is set up when first used: a run that writes nothing to stderr
- * never opens it (a pipe takes a millisecond or two).
+ * never opens it (a pipe takes a millisecond or two). Output to a file or to /dev/null is written to the
+ * descriptor directly, as Node's stream for a file does, without setting up Node's streams (a few ms).
  */
 const closedStreams = new WeakMap<NodeJS.WriteStream, { closed: boolean }>();
 
-function processStream(open: () => NodeJS.WriteStream): { write(text: string): void; readonly isTTY?: boolean } {
+function processStream(fd: 1 | 2, open: () => NodeJS.WriteStream): { write(text: string): void; readonly isTTY?: boolean } {
   let opened: { stream: NodeJS.WriteStream; state: { closed: boolean } } | undefined;
+  let direct: boolean | undefined;
   const get = () => {
     if (opened) return opened;
     const stream = open();
@@ -31,22 +33,43 @@ function processStream(open: () => NodeJS.WriteStream): { write(text: string): v
     }
     return (opened = { stream, state });
   };
+  const isDirect = () => (direct ??= fileOrNull(fd));
   return {
     write: (t) => {
+      if (isDirect()) return writeAll(fd, t);
       const { stream, state } = get();
       if (!state.closed) stream.write(t);
     },
     get isTTY() {
-      return get().stream.isTTY;
+      return isDirect() ? false : get().stream.isTTY;
     },
   };
+}
+
+/** Whether a descriptor is a regular file or /dev/null (not a terminal, pipe or socket). */
+function fileOrNull(fd: number): boolean {
+  if (process.platform === "win32") return false;
+  try {
+    const s = fstatSync(fd);
+    if (s.isFile()) return true;
+    if (!s.isCharacterDevice()) return false;
+    const devNull = statSync("/dev/null");
+    return s.rdev === devNull.rdev && s.ino === devNull.ino;
+  } catch {
+    return false;
+  }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** The real file system and process streams. */
 export function nodeIo(): CliIo {
   return {
-    stdout: processStream(() => process.stdout),
-    stderr: processStream(() => process.stderr),
+    stdout: processStream(1, () => process.stdout),
+    stderr: processStream(2, () => process.stderr),
     cwd: process.cwd(),
     env: process.env,
     readFile: (p) => fsp.readFile(p),

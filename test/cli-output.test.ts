@@ -1,0 +1,46 @@
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The process streams of src/cli/node-io.ts, in a child process whose standard output is a file, a pipe or
+// /dev/null: the same bytes arrive however it is written.
+const dir = mkdtempSync(join(tmpdir(), "jdlint-output-"));
+const script = join(dir, "write.ts");
+writeFileSync(
+  script,
+  [
+    `import { nodeIo } from ${JSON.stringify(resolve("src/cli/node-io.ts"))};`,
+    `const io = nodeIo();`,
+    `io.stderr.write(\`tty:\${Boolean(io.stdout.isTTY)}\\n\`);`,
+    `for (let i = 0; i < 3; i++) io.stdout.write(\`line \${i}: Gérant·e marketing ✔ — \${"x".repeat(i * 40_000)}\\n\`);`,
+  ].join("\n"),
+);
+const expected = [0, 1, 2].map((i) => `line ${i}: Gérant·e marketing ✔ — ${"x".repeat(i * 40_000)}\n`).join("");
+
+function runWith(stdout: "pipe" | number) {
+  return spawnSync(resolve("node_modules/.bin/vite-node"), [script], { encoding: "utf8", timeout: 60_000, stdio: ["ignore", stdout, "pipe"] });
+}
+
+describe.skipIf(process.platform === "win32")("standard output", () => {
+  it("writes the same text to a pipe, to a file and to /dev/null, and none of them is a terminal", () => {
+    const piped = runWith("pipe");
+    expect(piped.stdout).toBe(expected);
+    expect(piped.stderr).toContain("tty:false");
+
+    const file = join(dir, "out.txt");
+    const fd = openSync(file, "w");
+    const toFile = runWith(fd);
+    closeSync(fd);
+    expect(toFile.status).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(expected);
+    expect(toFile.stderr).toContain("tty:false");
+
+    const nul = openSync("/dev/null", "w");
+    const toNull = runWith(nul);
+    closeSync(nul);
+    expect(toNull.status).toBe(0);
+    expect(toNull.stderr).toContain("tty:false");
+  }, 120_000);
+});
