@@ -1,7 +1,8 @@
 /**
  * The build after tsc (`npm run build` runs both):
  *  1. compiles the built-in knowledge (the YAML under rules/) and writes it to dist/knowledge.snapshot, so the CLI
- *     loads it in milliseconds; a YAML error fails the build, naming the file and line;
+ *     loads it in milliseconds; a YAML error fails the build, naming the file and line; and the stems of the
+ *     common words (rules/common-words.txt) to dist/stems.txt;
  *  2. bundles the CLI with esbuild into dist/jdlint.cjs (one file loads far faster than some 150 modules), runs
  *     it once on a sample posting and writes V8's code cache of it (src/cli/code-cache.ts), and bundles the two
  *     small scripts that run it: dist/jdlint-start.cjs for bin/jdlint.cjs, dist/jdlint-worker.cjs for lint
@@ -14,10 +15,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Script } from "node:vm";
 import { cachePath, cacheFile, loadBundle, stampBundle } from "../src/cli/code-cache.js";
-import { packageRoot, readBuiltinSources, snapshotPath } from "../src/cli/knowledge-files.js";
+import { packageRoot, readBuiltinSources, readCommonWords, snapshotPath, stemTablePath } from "../src/cli/knowledge-files.js";
 import { DataError } from "../src/data/errors.js";
 import { compileKnowledge } from "../src/lexicon/knowledge.js";
 import { readSnapshot, writeSnapshot } from "../src/lexicon/snapshot.js";
+import { stemTableText } from "../src/text/stem.js";
 
 async function snapshot(root: string): Promise<void> {
   const sources = await readBuiltinSources(root);
@@ -27,6 +29,9 @@ async function snapshot(root: string): Promise<void> {
   if (!back || writeSnapshot(back, sources) !== json) throw new Error("the knowledge snapshot does not read back as written");
   await writeFile(snapshotPath(root), json);
   console.log(`knowledge: ${snapshotPath(root)} (${(json.length / 1024).toFixed(0)} KB)`);
+  const words = readCommonWords(root);
+  await writeFile(stemTablePath(root), stemTableText(words));
+  console.log(`stems: ${stemTablePath(root)} (${words.length} common words)`);
 }
 
 async function bundle(root: string): Promise<void> {
@@ -45,6 +50,7 @@ async function bundle(root: string): Promise<void> {
     target: "node20",
     minifySyntax: true,
     minifyWhitespace: true,
+    minifyIdentifiers: true,
     legalComments: "none",
     logLevel: "warning",
   };

@@ -3,6 +3,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compileKnowledge, type Knowledge, type KnowledgeSources } from "../lexicon/knowledge.js";
 import { readSnapshot } from "../lexicon/snapshot.js";
+import { useStemTable } from "../text/stem.js";
 
 /** The package's own folder: where rules/ is, whether running from src/ or from dist/. */
 export function packageRoot(): string {
@@ -40,6 +41,19 @@ export function snapshotPath(root = packageRoot()): string {
   return join(root, "dist", "knowledge.snapshot");
 }
 
+/** Where the build writes the stems of the common words (see src/text/stem.ts). */
+export function stemTablePath(root = packageRoot()): string {
+  return join(root, "dist", "stems.txt");
+}
+
+/** The common words whose stems the build works out (rules/common-words.txt: one a line, # for comments). */
+export function readCommonWords(root = packageRoot()): string[] {
+  return readFileSync(join(root, "rules", "common-words.txt"), "utf8")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"));
+}
+
 /** The built-in knowledge from the build's snapshot, when there is one compiled from these very sources. */
 function fromSnapshot(sources: KnowledgeSources): Knowledge | null {
   let json: string;
@@ -56,6 +70,11 @@ let cached: { knowledge: Knowledge; sources: KnowledgeSources } | null = null;
 /** The built-in knowledge, and the YAML it is compiled from, read once. */
 export async function loadBuiltins(): Promise<{ knowledge: Knowledge; sources: KnowledgeSources }> {
   if (!cached) {
+    try {
+      useStemTable(readFileSync(stemTablePath(), "utf8"));
+    } catch {
+      // No table (not built): every word is stemmed as it comes.
+    }
     const sources = await readBuiltinSources();
     cached = { knowledge: fromSnapshot(sources) ?? compileKnowledge(sources), sources };
   }

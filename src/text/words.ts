@@ -51,12 +51,7 @@ export function wordInfo(raw: string): WordInfo {
  */
 const byHash = new BoundedCache<number, WordInfo>(40_000);
 
-export const HASH_START = 0x811c9dc5 | 0;
-
-/** Adds a lowercased character code to a word's hash (FNV-1a). */
-export function hashStep(hash: number, code: number): number {
-  return Math.imul(hash ^ code, 16777619);
-}
+export { HASH_START, hashStep } from "./hash.js";
 
 /**
  * The words met most recently, one per slot by hash: a small table that stays in the processor's cache, where
