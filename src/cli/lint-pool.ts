@@ -4,7 +4,7 @@
  * batches in flight, so memory stays bounded however long the feed. Output is the same as linting in-thread.
  */
 import { existsSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
@@ -75,7 +75,8 @@ const MAX_WORKERS = 8;
 export function workerCount(env: Record<string, string | undefined>): number {
   const asked = env.JDLINT_WORKERS;
   if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), MAX_WORKERS);
-  const cores = availableParallelism();
+  // node:os is loaded here, by a run that may use workers, not by every start.
+  const cores = (createRequire(import.meta.url)("node:os") as typeof import("node:os")).availableParallelism();
   return cores >= 2 ? Math.min(cores, MAX_WORKERS) : 0;
 }
 

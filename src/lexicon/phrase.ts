@@ -75,9 +75,3 @@ export function matchRest(phrase: Phrase, tokens: readonly Token[], i: number): 
   }
   return at;
 }
-
-/** The keys a phrase can be looked up by from its first token: its stems and exact words. */
-export function indexKeys(phrase: Phrase): { keys: string[]; scanAlways: boolean } {
-  const first = phrase.words[0]!;
-  return { keys: [...first.stems.map((s) => `s:${s}`), ...first.exact.map((e) => `w:${e}`)], scanAlways: first.prefixes.length > 0 };
-}

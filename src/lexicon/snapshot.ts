@@ -86,10 +86,9 @@ export function readSnapshot(snapshot: string, sources: KnowledgeSources): Knowl
   try {
     header = JSON.parse(snapshot.slice(0, headerEnd)) as SnapshotHeader;
     if (header?.format !== FORMAT) return null;
-    const text = sourcesText(sources);
-    const start = headerEnd + 1;
-    if (header.sourcesLength !== text.length || snapshot.slice(start, start + text.length) !== text) return null;
-    body = JSON.parse(snapshot.slice(start + text.length)) as SnapshotBody;
+    const end = headerEnd + 1 + header.sourcesLength;
+    if (!sameSources(snapshot, headerEnd + 1, end, sources)) return null;
+    body = JSON.parse(snapshot.slice(end)) as SnapshotBody;
   } catch {
     return null;
   }
@@ -117,6 +116,19 @@ function parentOf(tree: Tree, at: Path): Tree {
 /** A phrase with its origin (see Term). */
 function isTerm(value: object): boolean {
   return "phrase" in value && typeof (value as { origin?: unknown }).origin === "string";
+}
+
+/** Whether snapshot[start, end) is sourcesText(sources), compared piece by piece without building that text. */
+function sameSources(snapshot: string, start: number, end: number, sources: KnowledgeSources): boolean {
+  let at = start;
+  for (const [i, s] of sourceList(sources).entries()) {
+    const head = `${i > 0 ? "\0" : ""}${s.text.length}\0`;
+    if (snapshot.slice(at, at + head.length) !== head) return false;
+    at += head.length;
+    if (snapshot.slice(at, at + s.text.length) !== s.text) return false;
+    at += s.text.length;
+  }
+  return at === end;
 }
 
 /** Rewrites an origin ("file:line") from the name its file had when compiled to its name now; null if none moved. */

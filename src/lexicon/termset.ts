@@ -1,6 +1,6 @@
 import { BoundedCache } from "../text/bounded-cache.js";
 import type { Token } from "../text/tokenize.js";
-import { indexKeys, matchRest, wordMatches, type Phrase } from "./phrase.js";
+import { matchRest, wordMatches, type Phrase } from "./phrase.js";
 
 /** A phrase with what it signals. `tag` is the family, sub-function or level it stands for. */
 export interface Term<Tag = string> {
@@ -25,6 +25,19 @@ let nextSerial = 0;
 /** Words whose candidate phrases a set remembers (twice this at most: see BoundedCache). */
 const CANDIDATE_MEMO_LIMIT = 10_000;
 
+/** Phrases by their first word: by its stems, by its exact words, and those with a word prefix (tried at every token). */
+interface PhraseIndex<Tag> {
+  byStem: Map<string, Term<Tag>[]>;
+  byWord: Map<string, Term<Tag>[]>;
+  scanAlways: Term<Tag>[];
+}
+
+function addTo<Tag>(map: Map<string, Term<Tag>[]>, key: string, term: Term<Tag>): void {
+  const list = map.get(key);
+  if (list) list.push(term);
+  else map.set(key, [term]);
+}
+
 interface Candidates<Tag> {
   stem: string;
   terms: Term<Tag>[];
@@ -33,7 +46,7 @@ interface Candidates<Tag> {
 /** Phrases indexed by their first word, so a sentence is matched in one pass over its tokens. */
 export class TermSet<Tag = string> {
   /** The phrases by first word, built when the set first matches alone (a set matched with others never does). */
-  private index: { byKey: Map<string, Term<Tag>[]>; scanAlways: Term<Tag>[] } | null = null;
+  private index: PhraseIndex<Tag> | null = null;
   /** Per token word, for words without a slot: the phrases whose first word it matches. */
   private readonly candidates = new BoundedCache<string, Candidates<Tag>>(CANDIDATE_MEMO_LIMIT);
   /** This set's slot on the words (WordInfo.seenLow/seenHigh bits, WordInfo.found), or -1 past WORD_SLOTS. */
@@ -49,20 +62,17 @@ export class TermSet<Tag = string> {
     this.bit = serial < WORD_SLOTS ? 1 << (serial % 31) : 0;
   }
 
-  private built(): { byKey: Map<string, Term<Tag>[]>; scanAlways: Term<Tag>[] } {
+  private built(): PhraseIndex<Tag> {
     if (this.index) return this.index;
-    const byKey = new Map<string, Term<Tag>[]>();
-    const scanAlways: Term<Tag>[] = [];
+    const index: PhraseIndex<Tag> = { byStem: new Map(), byWord: new Map(), scanAlways: [] };
+    // Once per stem or exact word of the first word, repeats included: a plain scan would find the phrase as often.
     for (const term of this.terms) {
-      const { keys, scanAlways: always } = indexKeys(term.phrase);
-      if (always) scanAlways.push(term);
-      for (const key of keys) {
-        const list = byKey.get(key);
-        if (list) list.push(term);
-        else byKey.set(key, [term]);
-      }
+      const first = term.phrase.words[0]!;
+      for (const stem of first.stems) addTo(index.byStem, stem, term);
+      for (const word of first.exact) addTo(index.byWord, word, term);
+      if (first.prefixes.length > 0) index.scanAlways.push(term);
     }
-    return (this.index = { byKey, scanAlways });
+    return (this.index = index);
   }
 
   /**
@@ -92,9 +102,10 @@ export class TermSet<Tag = string> {
   }
 
   private lookUp(t: Token): Term<Tag>[] {
-    const { byKey, scanAlways } = this.built();
-    const byStem = byKey.get(`s:${t.stem}`);
-    const byWord = byKey.get(`w:${t.word}`);
+    const index = this.built();
+    const byStem = index.byStem.get(t.stem);
+    const byWord = index.byWord.get(t.word);
+    const scanAlways = index.scanAlways;
     let terms: Term<Tag>[] = NONE;
     if (byStem || byWord) terms = [...(byStem ?? NONE), ...(byWord ?? NONE)];
     for (const term of scanAlways) {
