@@ -71,7 +71,7 @@ let cached: { knowledge: Knowledge; sources: KnowledgeSources } | null = null;
 export async function loadBuiltins(): Promise<{ knowledge: Knowledge; sources: KnowledgeSources }> {
   if (!cached) {
     try {
-      useStemTable(readFileSync(stemTablePath(), "utf8"));
+      useStemTable(readFileSync(stemTablePath()));
     } catch {
       // No table (not built): every word is stemmed as it comes.
     }

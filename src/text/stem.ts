@@ -18,11 +18,26 @@ export function stem(word: string): string {
 /**
  * Stems worked out at build time for the common words (rules/common-words.txt), so that a run, above all a
  * short one, does not stem them again: the stemmer takes some 10 µs a word, more while it warms up. The
- * table's text has one line per bucket of words by hash, each entry `|word=stem`; it is searched, never
- * parsed, so that loading it costs nothing.
+ * table's text has one line per bucket of words by hash, each entry `|word=stem` (ASCII); a bucket is read
+ * from the bytes when first searched, never parsed, so that loading the table costs next to nothing.
  */
 const TABLE_BUCKETS = 1024;
-let table: string[] | null = null;
+
+class StemTable {
+  private readonly buckets = new Array<string | undefined>(TABLE_BUCKETS).fill(undefined);
+
+  /** `starts[i]` is where bucket i begins in `bytes`; one more ends the last. */
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly starts: Int32Array,
+  ) {}
+
+  bucket(i: number): string {
+    return (this.buckets[i] ??= this.bytes.toString("latin1", this.starts[i], this.starts[i + 1]! - 1));
+  }
+}
+
+let table: StemTable | null = null;
 
 function bucketOf(word: string): number {
   let hash = HASH_START;
@@ -30,8 +45,8 @@ function bucketOf(word: string): number {
   return hash & (TABLE_BUCKETS - 1);
 }
 
-function fromTable(buckets: string[], word: string): string | undefined {
-  const bucket = buckets[bucketOf(word)] ?? "";
+function fromTable(stems: StemTable, word: string): string | undefined {
+  const bucket = stems.bucket(bucketOf(word));
   const key = `|${word}=`;
   const at = bucket.indexOf(key);
   if (at < 0) return undefined;
@@ -49,8 +64,17 @@ export function stemTableText(words: Iterable<string>): string {
   return buckets.join("\n");
 }
 
-/** Uses a stem table (stemTableText) from now on; one of another shape is ignored. */
-export function useStemTable(text: string): void {
-  const buckets = text.split("\n");
-  table = buckets.length === TABLE_BUCKETS ? buckets : null;
+/** Uses a stem table (stemTableText, as text or its bytes) from now on; one of another shape is ignored. */
+export function useStemTable(content: string | Uint8Array): void {
+  const bytes = typeof content === "string" ? Buffer.from(content, "latin1") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const starts = new Int32Array(TABLE_BUCKETS + 1);
+  let at = 0;
+  for (let i = 1; i < TABLE_BUCKETS; i++) {
+    at = bytes.indexOf(10, at) + 1;
+    if (at === 0) return void (table = null);
+    starts[i] = at;
+  }
+  // The last bucket ends the text (no line break after it): it ends as if there were one.
+  starts[TABLE_BUCKETS] = bytes.length + 1;
+  table = bytes.indexOf(10, at) < 0 ? new StemTable(bytes, starts) : null;
 }
