@@ -40,7 +40,12 @@ beforeAll(async () => {
     if (i === 99) records.push(JSON.stringify({ id: "no-text" }));
   }
   feed = join(dir, "feed.jsonl");
-  writeFileSync(feed, records.join("\n") + "\n");
+  // Lines the workers decode themselves: accents, a Windows line end, bytes that are not UTF-8.
+  const decoded = [
+    JSON.stringify({ id: "accents", title: "Responsable marketing", description: "Créer des campagnes e-mail et gérer la marque. Développer le contenu." }),
+    `${JSON.stringify({ id: "crlf", title: "Sales Manager", description: "Close deals and meet a monthly quota." })}\r`,
+  ].join("\n");
+  writeFileSync(feed, Buffer.concat([Buffer.from(`${records.join("\n")}\n${decoded}\n`), Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]), Buffer.from(`${records[0]}\n`)]));
 }, 60_000);
 
 afterAll(() => {
@@ -78,7 +83,9 @@ describe("linting a JSONL feed on worker threads", () => {
       return (JSON.parse(w) as { recordId: string }).recordId;
     });
     const expected = records.filter((r) => r.startsWith("{\"")).map((r) => (JSON.parse(r) as { id: string }).id);
-    expect(ids).toEqual(expected);
+    // Then the lines the workers decode: the line that is not UTF-8 is reported in its place.
+    expect(ids).toEqual([...expected, "accents", "crlf", "r0"]);
+    expect(stderr).toContain(`${feed}:${records.length + 3}: not valid UTF-8 text`);
   });
 
   it("really lints on the workers when asked (a missing worker script fails the run)", async () => {
