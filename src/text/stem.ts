@@ -28,12 +28,13 @@ class StemTable {
 
   /** `starts[i]` is where bucket i begins in `bytes`; one more ends the last. */
   constructor(
-    private readonly bytes: Buffer,
+    private readonly bytes: Uint8Array,
     private readonly starts: Int32Array,
   ) {}
 
   bucket(i: number): string {
-    return (this.buckets[i] ??= this.bytes.toString("latin1", this.starts[i], this.starts[i + 1]! - 1));
+    // ASCII: a byte is a character.
+    return (this.buckets[i] ??= String.fromCharCode(...this.bytes.subarray(this.starts[i], this.starts[i + 1]! - 1)));
   }
 }
 
@@ -58,7 +59,8 @@ function fromTable(stems: StemTable, word: string): string | undefined {
 export function stemTableText(words: Iterable<string>): string {
   const buckets = Array.from({ length: TABLE_BUCKETS }, () => "");
   for (const word of new Set(words)) {
-    if (/[|=\n]/.test(word)) continue;
+    // Printable ASCII only (the table is read byte by byte), and never the table's own separators.
+    if (/[^\x21-\x7e]|[|=]/.test(word)) continue;
     buckets[bucketOf(word)] += `|${word}=${(porter as { stem(w: string): string }).stem(word)}`;
   }
   return buckets.join("\n");
@@ -66,7 +68,7 @@ export function stemTableText(words: Iterable<string>): string {
 
 /** Uses a stem table (stemTableText, as text or its bytes) from now on; one of another shape is ignored. */
 export function useStemTable(content: string | Uint8Array): void {
-  const bytes = typeof content === "string" ? Buffer.from(content, "latin1") : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
   const starts = new Int32Array(TABLE_BUCKETS + 1);
   let at = 0;
   for (let i = 1; i < TABLE_BUCKETS; i++) {
