@@ -29,6 +29,7 @@ describe("config files are found from each linted file's folder upward", () => {
     ["off", null], // .jdlintrc.yaml
     ["json", "info"], // .jdlintrc.json
     ["pkg", "warning"], // package.json#jdlint
+    ["json/site", "info"], // a package.json without a jdlint key is passed over: the .jdlintrc.json above applies
     ["js", "info"], // jdlint.config.mjs
     ["nested/sub", "info"], // .jdlintrc (no extension); the nearest config wins
     ["nested", null],

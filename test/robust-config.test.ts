@@ -68,6 +68,13 @@ describe("YAML limits (src/data/yaml-file.ts)", () => {
   });
 });
 
+describe("a package.json that is not JSON", () => {
+  it("is reported, naming the file, when jdlint looks for its config there", async () => {
+    project("broken-package", { "package.json": '{ "name": "x", ' });
+    expectOneLine(await lint(["broken-package/posting.md"]), /^jdlint: broken-package\/package\.json:1: /);
+  });
+});
+
 describe("__proto__ and constructor keys cannot pollute objects", () => {
   afterAll(() => {
     // Nothing anywhere may have touched Object.prototype.

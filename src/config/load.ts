@@ -1,7 +1,7 @@
 import type { Loader, PublicExplorer } from "cosmiconfig";
-import { existsSync, promises as fsp, statSync } from "node:fs";
+import { existsSync, promises as fsp, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { DataError } from "../data/errors.js";
 import { YamlFile } from "../data/yaml-file.js";
 import type { LintSettings } from "../engine/linter.js";
@@ -53,6 +53,22 @@ function somethingAt(path: string): boolean {
   }
 }
 
+/**
+ * Whether cosmiconfig could find something at a place: for a package.json, only when it has the key (cosmiconfig
+ * passes over one without it), so a Node project's package.json alone does not load cosmiconfig (some 20 ms) and
+ * search every folder with it. A package.json that cannot be read as JSON is left to cosmiconfig, to report.
+ */
+function mayHoldConfig(path: string, packageKey: string): boolean {
+  if (!somethingAt(path)) return false;
+  if (basename(path) !== "package.json") return true;
+  try {
+    const pkg = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown> | null;
+    return pkg === null || pkg[packageKey] != null;
+  } catch {
+    return true;
+  }
+}
+
 /** The environment variable that turns on --untrusted. */
 export const UNTRUSTED_ENV = "JDLINT_UNTRUSTED";
 
@@ -87,7 +103,7 @@ export function cliRuleLayer(values: string[], cwd: string): ConfigLayer | null 
 export class ConfigLoader {
   private explorerLoad: Promise<PublicExplorer> | null = null;
   /** Whether cosmiconfig's own config (META_PLACES) may change where it searches: then every folder is searched with it. */
-  private readonly metaConfig = META_PLACES.some((f) => somethingAt(join(process.cwd(), f)));
+  private readonly metaConfig = META_PLACES.some((f) => mayHoldConfig(join(process.cwd(), f), "cosmiconfig"));
   private readonly cli: ConfigLayer | null;
   private readonly byFolder = new Map<string, Promise<ResolvedConfig>>();
   private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
@@ -262,7 +278,7 @@ export class ConfigLoader {
     if (!hit) {
       hit = (async () => {
         // A folder with nothing there cosmiconfig could read holds no config: no need to load it.
-        const found = this.metaConfig || SEARCH_PLACES.some((f) => somethingAt(join(dir, f))) ? await this.search(dir) : null;
+        const found = this.metaConfig || SEARCH_PLACES.some((f) => mayHoldConfig(join(dir, f), "jdlint")) ? await this.search(dir) : null;
         if (found && !found.isEmpty) return this.loadFile(found.filepath);
         const parent = dirname(dir);
         return parent === dir ? this.noConfig() : this.forFolder(parent);
