@@ -1,6 +1,7 @@
 import { FAMILIES, type Family } from "../lexicon/knowledge.js";
 import { lineStarts } from "../model/locator.js";
 import type { LintMessage } from "./types.js";
+import { compareCodeUnits } from "../text/compare.js";
 
 /**
  * Inline directives: `<!-- jdlint-disable rule-id -->`, `<!-- jdlint-enable -->` and
@@ -165,5 +166,5 @@ export function applyDirectives(messages: LintMessage[], directives: Directive[]
       });
     }
   }
-  return kept.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return kept.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.ruleId, b.ruleId));
 }

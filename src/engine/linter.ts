@@ -6,6 +6,7 @@ import { applyDirectives, type Directive } from "./directives.js";
 import { formatMessage } from "./messages.js";
 import { verdictReport, type LintResult } from "./result.js";
 import type { LintMessage, Report, Rule, Severity } from "./types.js";
+import { compareCodeUnits } from "../text/compare.js";
 
 export interface ResolvedRule {
   rule: Rule;
@@ -48,7 +49,7 @@ export function lintDocument(doc: PostingDocument, filePath: string, settings: L
     };
     rule.check(doc, { verdict, knowledge: settings.knowledge, thresholds: settings.thresholds, options, report });
   }
-  messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  messages.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.ruleId, b.ruleId));
   if (inline) messages = applyDirectives(messages, inline.directives, inline.reportUnused);
   return {
     filePath,

@@ -2,6 +2,7 @@ import type { Family, Knowledge } from "../lexicon/knowledge.js";
 import type { Analysis } from "./evidence.js";
 import type { TitleClass } from "./title.js";
 import type { Thresholds } from "./thresholds.js";
+import { compareCodeUnits } from "../text/compare.js";
 
 export interface SuggestedTitle {
   title: string;
@@ -79,7 +80,7 @@ export function suggestTitles(
       }
     }
   }
-  const ranked = [...scored.entries()].sort((x, y) => y[1].score - x[1].score || x[0].localeCompare(y[0]));
+  const ranked = [...scored.entries()].sort((x, y) => y[1].score - x[1].score || compareCodeUnits(x[0], y[0]));
   const top = ranked[0]?.[1].score ?? 0;
   // Variety first: the best title of each specialisation the duties show, then the next best overall.
   const picked: typeof ranked = [];
