@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -42,5 +42,18 @@ describe.skipIf(process.platform === "win32")("standard output", () => {
     closeSync(nul);
     expect(toNull.status).toBe(0);
     expect(toNull.stderr).toContain("tty:false");
+  }, 120_000);
+});
+
+// The built CLI ends its process as soon as its output is out: all of a long report must still arrive.
+describe.skipIf(!existsSync("dist/src/cli/main.js"))("the built CLI's output", () => {
+  it("arrives whole through a pipe, however long, before the process ends", () => {
+    const postings = readFileSync("fixtures/postings/marketing-director-outbound.md", "utf8");
+    const feed = join(dir, "feed.jsonl");
+    writeFileSync(feed, `${Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `r${i}`, title: "Marketing Director", description: postings })).join("\n")}\n`);
+    const run = spawnSync(process.execPath, [resolve("bin/jdlint.cjs"), "-f", "json", feed], { encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 30, env: { ...process.env, JDLINT_WORKERS: "0" } });
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout) as Array<{ recordId: string }>;
+    expect(results.map((r) => r.recordId)).toEqual(Array.from({ length: 300 }, (_, i) => `r${i}`));
   }, 120_000);
 });

@@ -71,6 +71,8 @@ async function bundle(root: string): Promise<void> {
     })
   ).outputFiles;
   const text = asciiOnly(out!.text);
+  // src/cli/code-cache.ts reads the bundle as Latin-1, which is right only for ASCII.
+  if (/[^\x00-\x7f]/.test(text)) throw new Error("the bundle is not ASCII after escaping");
   const id = createHash("sha256").update(text).digest("hex").slice(0, 16);
   await writeFile(cli, stampBundle(text, id));
   await esbuild.build({
