@@ -45,7 +45,7 @@ describe.skipIf(process.platform === "win32")("standard output", () => {
   }, 120_000);
 });
 
-// The built CLI ends its process as soon as its output is out: all of a long report must still arrive.
+// A long report through a pipe arrives whole, however the process ends.
 describe.skipIf(!existsSync("dist/src/cli/main.js"))("the built CLI's output", () => {
   it("arrives whole through a pipe, however long, before the process ends", () => {
     const postings = readFileSync("fixtures/postings/marketing-director-outbound.md", "utf8");
