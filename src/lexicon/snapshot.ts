@@ -6,9 +6,9 @@ import { TermSet } from "./termset.js";
  * what compiling it gives, which loads in a few milliseconds instead of a few hundred. A snapshot keeps the
  * sources it was compiled from, so a snapshot older than the YAML is never used.
  *
- * The text is a header line (JSON), then the sources' text as is (compared as a slice, never parsed), then the
- * knowledge as JSON with each phrase set taken out to the header's list of places: reading it back puts the
- * sets in place without walking the thousands of objects inside them.
+ * The text is a header line (JSON), then the sources' text as is (compared piece by piece, never parsed), then
+ * the knowledge as JSON, its phrase sets listed apart with the place each stands: reading it back puts the sets
+ * in place without walking the thousands of objects inside them.
  */
 interface SnapshotHeader {
   format: 4;
