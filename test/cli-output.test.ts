@@ -3,6 +3,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { jdlint } from "./helpers/cli.js";
 
 // The process streams of src/cli/node-io.ts, in a child process whose standard output is a file, a pipe or
 // /dev/null: the same bytes arrive however it is written.
@@ -43,6 +44,22 @@ describe.skipIf(process.platform === "win32")("standard output", () => {
     expect(toNull.status).toBe(0);
     expect(toNull.stderr).toContain("tty:false");
   }, 120_000);
+
+  // The bundle sets up the HTML parser, the entity tables and YAML on first use (src/deps/lazy.ts): each input
+  // that needs one gives what the compiled modules give.
+  it.each([
+    ["fixtures/formats/edge/entities-nested.html"],
+    ["fixtures/formats/edge/graph.jsonld"],
+    ["fixtures/formats/same-posting/greenhouse.json"],
+    ["fixtures/config/off/director.md"],
+    ["fixtures/config/extends/director.md"],
+    ["fixtures/config/directives/front-matter.md"],
+  ])("gives what the compiled modules give for %s", async (file) => {
+    const built = spawnSync(process.execPath, [resolve("bin/jdlint.cjs"), "-f", "jsonl", file], { encoding: "utf8", timeout: 60_000 });
+    const compiled = await jdlint(["-f", "jsonl", file]);
+    expect(built.stdout.length).toBeGreaterThan(0);
+    expect({ code: built.status, stdout: built.stdout, stderr: built.stderr }).toEqual(compiled);
+  }, 60_000);
 });
 
 // A long report through a pipe arrives whole, however the process ends.
