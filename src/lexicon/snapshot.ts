@@ -50,9 +50,12 @@ export function sourceList(sources: KnowledgeSources): SourceFile[] {
  * JavaScript at start-up took milliseconds and a digest library took as long to load.
  */
 export function sourcesText(sources: KnowledgeSources): string {
-  return sourceList(sources)
-    .map((s) => `${s.text.length}\0${s.text}`)
-    .join("\0");
+  return sourcePieces(sources).join("");
+}
+
+/** sourcesText in pieces: each source's length, then its text, separated by NULs. */
+function sourcePieces(sources: KnowledgeSources): string[] {
+  return sourceList(sources).flatMap((s, i) => [`${i > 0 ? "\0" : ""}${s.text.length}\0`, s.text]);
 }
 
 /** The snapshot of knowledge compiled from `sources`, as text. */
@@ -121,12 +124,9 @@ function isTerm(value: object): boolean {
 /** Whether snapshot[start, end) is sourcesText(sources), compared piece by piece without building that text. */
 function sameSources(snapshot: string, start: number, end: number, sources: KnowledgeSources): boolean {
   let at = start;
-  for (const [i, s] of sourceList(sources).entries()) {
-    const head = `${i > 0 ? "\0" : ""}${s.text.length}\0`;
-    if (snapshot.slice(at, at + head.length) !== head) return false;
-    at += head.length;
-    if (snapshot.slice(at, at + s.text.length) !== s.text) return false;
-    at += s.text.length;
+  for (const piece of sourcePieces(sources)) {
+    if (snapshot.slice(at, at + piece.length) !== piece) return false;
+    at += piece.length;
   }
   return at === end;
 }

@@ -3,13 +3,15 @@ import porter from "natural/lib/natural/stemmers/porter_stemmer.js";
 import { BoundedCache } from "./bounded-cache.js";
 import { HASH_START, hashStep } from "./hash.js";
 
+const porterStem = (porter as { stem(w: string): string }).stem;
+
 const memo = new BoundedCache<string, string>(5_000);
 
 /** Porter stem of a lowercased word, memoised (tokens ask once per distinct word: see words.ts). */
 export function stem(word: string): string {
   let s = memo.get(word);
   if (s === undefined) {
-    s = (table && fromTable(table, word)) ?? (porter as { stem(w: string): string }).stem(word);
+    s = (table && fromTable(table, word)) ?? porterStem(word);
     memo.set(word, s);
   }
   return s;
@@ -63,7 +65,7 @@ export function stemTableText(words: Iterable<string>): string {
   for (const word of new Set(words)) {
     // Printable ASCII only (the table is read byte by byte), and never the table's own separators.
     if (/[^\x21-\x7e]|[|=]/.test(word)) continue;
-    buckets[bucketOf(word)] += `|${word}=${(porter as { stem(w: string): string }).stem(word)}`;
+    buckets[bucketOf(word)] += `|${word}=${porterStem(word)}`;
   }
   return buckets.join("\n");
 }

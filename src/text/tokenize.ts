@@ -1,5 +1,6 @@
 import { BoundedCache, detached } from "./bounded-cache.js";
-import { asciiWordInfo, charClass, DIGIT, HASH_START, hashStep, LETTER, lowerAscii, OTHER, wordInfo, type WordInfo } from "./words.js";
+import { HASH_START, hashStep } from "./hash.js";
+import { asciiWordInfo, charClass, DIGIT, LETTER, lowerAscii, OTHER, wordInfo, type WordInfo } from "./words.js";
 
 export type { WordInfo } from "./words.js";
 

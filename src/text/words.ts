@@ -51,7 +51,6 @@ export function wordInfo(raw: string): WordInfo {
  */
 const byHash = new BoundedCache<number, WordInfo>(40_000);
 
-export { HASH_START, hashStep } from "./hash.js";
 
 /**
  * The words met most recently, one per slot by hash: a small table that stays in the processor's cache, where
