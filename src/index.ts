@@ -11,8 +11,7 @@ import { loadBuiltinKnowledge, readBuiltinSources } from "./cli/knowledge-files.
 import { nodeIo } from "./cli/node-io.js";
 import { ConfigLoader } from "./config/load.js";
 import { InputError } from "./data/errors.js";
-import { documentDirectives, frontMatterSettings } from "./engine/directives.js";
-import { lintDocument, type LintSettings } from "./engine/linter.js";
+import { lintPosting, type LintSettings } from "./engine/linter.js";
 import type { LintResult } from "./engine/result.js";
 import type { Knowledge } from "./lexicon/knowledge.js";
 import type { PostingDocument } from "./model/document.js";
@@ -147,8 +146,7 @@ export async function lintFiles(patterns: string[], opts: LintFilesOptions = {})
 }
 
 async function lintOne(config: JdlintConfig, doc: PostingDocument, file: string, problems: InputError[]): Promise<LintResult> {
-  const front = frontMatterSettings(doc.meta);
-  if (front.problem) problems.push(new InputError(file, front.problem));
-  const directives = documentDirectives(doc.raw, doc.format, doc.meta);
-  return lintDocument(doc, file, await config.settingsFor(file === "<text>" ? "-" : file), { directives });
+  const { result, problem } = lintPosting(doc, file, await config.settingsFor(file === "<text>" ? "-" : file));
+  if (problem) problems.push(new InputError(file, problem));
+  return result;
 }

@@ -76,13 +76,13 @@ export async function* readInputs(knowledge: Knowledge, files: string[], io: Cli
 }
 
 /** The container a name alone says (or --input-format), before reading anything. */
-function formatByName(name: string, format: InputFormat | undefined) {
+export function formatByName(name: string, format: InputFormat | undefined) {
   if (format && !shapeOf(format)) return format;
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
   return ext ? POSTING_EXTENSIONS[ext] : undefined;
 }
 
-function shapeOf(format: InputFormat | undefined): JsonShape | undefined {
+export function shapeOf(format: InputFormat | undefined): JsonShape | undefined {
   return format === "jsonld" || format === "greenhouse" || format === "lever" || format === "record" ? format : undefined;
 }
 

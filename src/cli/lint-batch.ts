@@ -6,8 +6,7 @@
 import { builtinRules } from "../../rules/index.js";
 import { ConfigLoader } from "../config/load.js";
 import { InputError } from "../data/errors.js";
-import { documentDirectives, frontMatterSettings } from "../engine/directives.js";
-import { lintDocument, type LintSettings } from "../engine/linter.js";
+import { lintPosting, type LintSettings } from "../engine/linter.js";
 import { parseJsonlLine } from "../parsers/index.js";
 import { loadBuiltins } from "./knowledge-files.js";
 import type { Batch, BatchResult, LintedRecord, WorkerSetup } from "./lint-pool.js";
@@ -49,11 +48,9 @@ export function batchLinter(setup: WorkerSetup): (batch: Batch) => Promise<Batch
         records.push({ line: e.line, error: e.reason });
         continue;
       }
-      const front = frontMatterSettings(doc.meta);
-      const directives = documentDirectives(doc.raw, doc.format, doc.meta);
-      const result = lintDocument(doc, batch.file, resolved, { directives, reportUnused: setup.reportUnused });
+      const { result, problem } = lintPosting(doc, batch.file, resolved, setup.reportUnused);
       records.push({
-        problem: front.problem ?? null,
+        problem,
         errorCount: result.errorCount,
         warningCount: result.warningCount,
         ...(batch.asJson ? { json: JSON.stringify(result) } : { result }),

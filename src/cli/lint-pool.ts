@@ -11,9 +11,9 @@ import type { Worker } from "node:worker_threads";
 import { DataError } from "../data/errors.js";
 import type { LintResult } from "../engine/result.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
-import { POSTING_EXTENSIONS, type InputFormat, type JsonShape } from "../parsers/index.js";
+import type { JsonShape } from "../parsers/index.js";
 import { isUrl } from "./fetch.js";
-import { limitFor, lines, readError, readInputs, STDIN, type InputItem, type ReadOptions } from "./inputs.js";
+import { formatByName, limitFor, lines, readError, readInputs, shapeOf, STDIN, type InputItem, type ReadOptions } from "./inputs.js";
 import type { CliIo } from "./io.js";
 
 /** What a worker needs to build the same settings as the main thread. */
@@ -89,18 +89,6 @@ export function workerScript(env: Record<string, string | undefined>): URL | nul
   }
   return null;
 }
-
-function shapeOf(format: InputFormat | undefined): JsonShape | undefined {
-  return format === "jsonld" || format === "greenhouse" || format === "lever" || format === "record" ? format : undefined;
-}
-
-/** True when the input is read as JSONL (as inputs.ts decides: --input-format, else the file's ending). */
-function isJsonl(file: string, format: InputFormat | undefined): boolean {
-  if (format && !shapeOf(format)) return format === "jsonl";
-  const ext = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();
-  return ext ? POSTING_EXTENSIONS[ext] === "jsonl" : false;
-}
-
 
 /**
  * A worker's heap limits. Left to itself, V8 lets a heap grow far past what it holds (linting the 11,000-posting
@@ -245,7 +233,7 @@ export async function* lintInputs(knowledge: Knowledge, files: string[], io: Cli
   let pool: LintPool | null = null;
   try {
     for (const file of files) {
-      const path = parallel && io.readChunks && file !== STDIN && !isUrl(file) && isJsonl(file, opts.inputFormat) ? resolve(io.cwd, file) : null;
+      const path = parallel && io.readChunks && file !== STDIN && !isUrl(file) && formatByName(file, opts.inputFormat) === "jsonl" ? resolve(io.cwd, file) : null;
       const size = path ? fileSize(path) : 0;
       const minBytes = Number(parallel?.env.JDLINT_WORKER_MIN_BYTES ?? MIN_BYTES);
       if (!parallel || !path || size < minBytes || size === 0) {

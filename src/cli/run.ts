@@ -3,8 +3,7 @@ import { join, resolve } from "node:path";
 import { builtinRules } from "../../rules/index.js";
 import { ConfigLoader, UNTRUSTED_ENV } from "../config/load.js";
 import { DataError } from "../data/errors.js";
-import { documentDirectives, frontMatterSettings } from "../engine/directives.js";
-import { lintDocument } from "../engine/linter.js";
+import { lintPosting } from "../engine/linter.js";
 import type { LintResult } from "../engine/result.js";
 import type { RuleMeta } from "../engine/types.js";
 import { loadFormatter } from "../formatters/load.js";
@@ -141,13 +140,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         const settings = await configs.settingsFor(isUrl ? join(io.cwd, "-") : resolve(io.cwd, item.file));
         for (const r of settings.rules) metas.set(r.rule.meta.id, r.rule.meta);
         const { doc } = item;
-        const front = frontMatterSettings(doc.meta);
-        if (front.problem) {
+        const { result, problem } = lintPosting(doc, item.file, settings, opts.reportUnusedDisableDirectives);
+        if (problem) {
           failed = true;
-          io.stderr.write(problemLine(item.file, front.problem));
+          io.stderr.write(problemLine(item.file, problem));
         }
-        const directives = documentDirectives(doc.raw, doc.format, doc.meta);
-        const result = lintDocument(doc, item.file, settings, { directives, reportUnused: opts.reportUnusedDisableDirectives });
         keep(results, { result, errorCount: result.errorCount, warningCount: result.warningCount });
         const fix = planFixes && fixable.has(item.file) ? planTitleFix(doc, opts.quiet ? onlyErrors(result) : result) : null;
         if (fix && "reason" in fix) io.stderr.write(problemLine(fix.file, `not fixed: ${fix.reason}`));

@@ -2,7 +2,7 @@ import type { PostingDocument } from "../model/document.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import type { Thresholds } from "../judge/thresholds.js";
 import { judge } from "../judge/verdict.js";
-import { applyDirectives, type Directive } from "./directives.js";
+import { applyDirectives, documentDirectives, frontMatterSettings, type Directive } from "./directives.js";
 import { formatMessage } from "./messages.js";
 import { verdictReport, type LintResult } from "./result.js";
 import type { LintMessage, Report, Rule, Severity } from "./types.js";
@@ -61,4 +61,13 @@ export function lintDocument(doc: PostingDocument, filePath: string, settings: L
     warningCount: messages.filter((m) => m.severity === "warning").length,
     infoCount: messages.filter((m) => m.severity === "info").length,
   };
+}
+
+/**
+ * Lints a posting as read from an input, with the directives its source and front matter hold. `problem` is
+ * what is wrong with its front matter's `jdlint` key, if anything, for the caller to report.
+ */
+export function lintPosting(doc: PostingDocument, filePath: string, settings: LintSettings, reportUnused = false): { result: LintResult; problem: string | null } {
+  const directives = documentDirectives(doc.raw, doc.format, doc.meta);
+  return { result: lintDocument(doc, filePath, settings, { directives, reportUnused }), problem: frontMatterSettings(doc.meta).problem };
 }
