@@ -58,6 +58,13 @@ const rule: Rule = {
         minimum: 1,
         default: 2,
       },
+      fairShare: {
+        type: "number",
+        description: "With a combined Sales and Marketing title over work with each function at least this share, the title is fair: the advice to split is only a note (info)",
+        minimum: 0,
+        maximum: 0.5,
+        default: 0.25,
+      },
       titleMinShare: {
         type: "number",
         description: "With a combined Sales and Marketing title: the share of the evidence each function needs",
@@ -86,7 +93,11 @@ const rule: Rule = {
       const desc = `Split off a ${family} role for the ${family} duties (lines ${where})${title ? `, titled e.g. "${title.title}"` : ""}`;
       return title ? { desc, title: title.title } : { desc };
     };
+    const fair = numberOption(ctx.options.fairShare, 0.25);
+    // A combined title over work that really is both says what the job is: splitting it is advice, not a fault.
+    const fairTitle = tf === "hybrid" && v.dutyMix.marketing >= fair && v.dutyMix.sales >= fair;
     ctx.report({
+      lower: fairTitle,
       messageId: tf === "hybrid" ? "combinedTitle" : "hybridDuties",
       data: {
         marketing: describe(doc, ctx.knowledge, a, "marketing", marketing),

@@ -22,9 +22,11 @@ const rule: Rule = {
   check(doc, ctx) {
     const v = ctx.verdict;
     const tf = v.title.family;
-    // Only where the title and the duties agree on the function: otherwise title-duty-mismatch or hybrid-role
-    // speaks, and the measure follows the work.
-    if ((tf !== "marketing" && tf !== "sales") || v.dutyFamily !== tf) return;
+    // Only where the title and the duties agree on the function (otherwise title-duty-mismatch or hybrid-role
+    // speaks, and the measure follows the work), or where a marketing title passes over work that a quota
+    // and commission of its own have made half selling: the measure is then the problem to name.
+    const agree = v.dutyFamily === tf || (tf === "marketing" && v.dutyFamily === "hybrid" && v.status === "pass");
+    if ((tf !== "marketing" && tf !== "sales") || !agree) return;
     let hits: SignalHit[];
     if (tf === "marketing") {
       const helping = sentencesWith(doc, ctx.knowledge, "supporting_sales");

@@ -17,7 +17,7 @@ describe("jdlint explain", () => {
     expect(run.stderr).toBe("");
     const out = run.stdout;
     expect(out).toMatch(/^Marketing Coordinator {2}fixtures\/formats\/same-posting\/posting\.md\n/);
-    expect(out).toContain("Misleading title: title says marketing; the duties are sales: 3 of 3 duty lines");
+    expect(out).toContain("Misleading title: title says marketing; the duties are sales: 4 of 4 duty lines");
     // The duty mix as bars: all sales.
     expect(out).toContain(`  sales            ${"█".repeat(30)} 100%`);
     expect(out).toContain(`  marketing        ${"░".repeat(30)}   0%`);

@@ -22,7 +22,7 @@ function source(root: string, path: string) {
 
 /** Reads the built-in YAML under rules/ (the IO part); compiling it is pure. */
 export async function readBuiltinSources(root = packageRoot()): Promise<KnowledgeSources> {
-  const [marketing, sales, service, otherWork, signals, sections, titles, seniority, ruleSignals] = [
+  const [marketing, sales, service, otherWork, signals, sections, titles, seniority, ruleSignals, dutyModel] = [
     "rules/lexicons/marketing.yaml",
     "rules/lexicons/sales.yaml",
     "rules/lexicons/customer_service.yaml",
@@ -32,8 +32,9 @@ export async function readBuiltinSources(root = packageRoot()): Promise<Knowledg
     "rules/titles.yaml",
     "rules/seniority.yaml",
     "rules/lexicons/rule-signals.yaml",
+    "rules/models/duty-lines.yaml",
   ].map((p) => source(root, p));
-  return { lexicons: [marketing!, sales!, service!], otherWork: otherWork!, signals: signals!, sections: sections!, titles: titles!, seniority: seniority!, ruleSignals: ruleSignals! };
+  return { lexicons: [marketing!, sales!, service!], otherWork: otherWork!, signals: signals!, sections: sections!, titles: titles!, seniority: seniority!, ruleSignals: ruleSignals!, dutyModel: dutyModel! };
 }
 
 /** Where the build writes the compiled built-in knowledge (see src/lexicon/snapshot.ts). */

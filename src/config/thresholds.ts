@@ -21,6 +21,9 @@ export const THRESHOLD_RANGES: Partial<Record<keyof Thresholds, Range>> = {
   thinShare: { min: 0, max: 1 },
   salesTitleFloor: { min: 0, max: 1 },
   partialMaxShare: { min: 0, max: 1 },
+  serviceTitleFloor: { min: 0, max: 1 },
+  modelWeight: { min: 0, max: 10 },
+  modelMinProbability: { min: 0, max: 1 },
   minJobLinesForOther: { min: 0, max: 10000, integer: true },
 };
 

@@ -3,6 +3,7 @@ import type { Span } from "../model/span.js";
 import { FAMILIES, type Family, type FamilyTag, type Knowledge } from "../lexicon/knowledge.js";
 import type { Match } from "../lexicon/termset.js";
 import { tokenize, type Token } from "../text/tokenize.js";
+import { isFamilyClass, readLine } from "./line-model.js";
 import { findQuotas, type ActivityQuota } from "./quotas.js";
 import type { Thresholds } from "./thresholds.js";
 
@@ -18,6 +19,15 @@ export interface SentenceEvidence {
   weight: number;
   matches: Match<FamilyTag>[];
   negated: Match<FamilyTag>[];
+  /** What the duty-line model reads the line as, when it speaks for a function: the reason, in its words. */
+  model?: ModelEvidence;
+}
+
+export interface ModelEvidence {
+  family: Family;
+  probability: number;
+  /** The stems (or stem pairs) that weighed most for that function. */
+  words: string[];
 }
 
 export interface Analysis {
@@ -43,6 +53,11 @@ export interface Analysis {
 /** How many tokens before a phrase its owner may stand ("their own digital marketing"). */
 const OWNER_REACH = 2;
 const PITCH_TAG: FamilyTag = { family: "sales", subfunction: "field" };
+/**
+ * Work aimed at one person at a time. It says the work is selling, not which kind (field, phone, retail), so
+ * it leaves the specialisations that retitles follow to the lexicons' phrases.
+ */
+export const ONE_TO_ONE: FamilyTag = { family: "sales", subfunction: "one_to_one" };
 
 export function zeroScores(): Record<Family, number> {
   return { marketing: 0, sales: 0, customer_service: 0 };
@@ -81,6 +96,20 @@ function within(matches: readonly Match<unknown>[], from: number, to: number): b
   return false;
 }
 
+/** True when the line's subject is the employer ("Our firm...", "We are a..."): it describes the company, not the job. */
+export function describesEmployer(knowledge: Knowledge, tokens: Token[]): boolean {
+  const { subjects, reach } = knowledge.employer;
+  for (const m of subjects.matchAll(tokens)) if (m.first < reach) return true;
+  return false;
+}
+
+/** The phrases that aim a line at one person at a time, none of them negated; none when it names a one-to-many channel. */
+export function oneToOneWork(knowledge: Knowledge, tokens: Token[]): Match<string>[] {
+  const { oneToOne, oneToMany } = knowledge.audience;
+  const found = oneToOne.matchAll(tokens).filter((m) => !isNegated(knowledge, tokens, m.first));
+  return found.length > 0 && oneToMany.matchAll(tokens).length === 0 ? found : [];
+}
+
 /** Whitespace other than single spaces: only then does a sentence's key need its spacing made even. */
 const MAY_NEED_SPACING = /[^\S ]| {2}/;
 
@@ -101,6 +130,16 @@ function leader(scores: Record<Family, number>): { top: Family; unique: boolean 
 /** The span of document text that tokens cover, for the tokens of a sentence starting at `base`. */
 export function tokenSpan(tokens: Token[], first: number, last: number, base: number): Span {
   return { start: base + tokens[first]!.start, end: base + tokens[last]!.end };
+}
+
+/**
+ * What the duty-line model says of a line, when it reads it as marketing or selling clearly enough. Its
+ * customer-service class is learned from a few dozen task statements, too few to speak for a line.
+ */
+function modelEvidence(knowledge: Knowledge, tokens: Token[], t: Thresholds): ModelEvidence | undefined {
+  const reading = readLine(knowledge.dutyModel!, tokens);
+  if (!reading || !isFamilyClass(reading.top) || reading.top === "customer_service" || reading.p[reading.top] < t.modelMinProbability) return undefined;
+  return { family: reading.top, probability: Math.round(reading.p[reading.top] * 1000) / 1000, words: reading.words };
 }
 
 /** Reads every sentence against the lexicons: the evidence behind the verdict. */
@@ -128,11 +167,13 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
     const key = MAY_NEED_SPACING.test(lower) ? lower.replace(/\s+/g, " ") : lower;
     if (seen.has(key)) return;
     seen.add(key);
-    const kind = doc.sections[sentence.section]?.kind ?? "other";
-    const sectionWeight = knowledge.sections.weights[kind];
-    if (kind !== "company") jobLines++;
     const tokens = tokenised[index]!;
     if (tokens.length === 0) return;
+    const section = doc.sections[sentence.section]?.kind ?? "other";
+    // A line about the employer counts as the company profile does, wherever it stands.
+    const kind = section !== "company" && describesEmployer(knowledge, tokens) ? "company" : section;
+    const sectionWeight = knowledge.sections.weights[kind];
+    if (kind !== "company") jobLines++;
     const scores = zeroScores();
     const matches: Match<FamilyTag>[] = [];
     const negated: Match<FamilyTag>[] = [];
@@ -143,13 +184,20 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
       }
     }
     const partners = collaboratingWith(knowledge, tokens);
+    // Work aimed at one person at a time: selling, and the line's marketing words describe what is sold.
+    const oneToOne = kind === "company" ? [] : oneToOneWork(knowledge, tokens);
+    if (oneToOne.length > 0) {
+      for (const m of oneToOne) matches.push({ term: { ...m.term, tag: ONE_TO_ONE }, first: m.first, last: m.last });
+      scores.sales += knowledge.audience.weight;
+    }
     for (const m of knowledge.families.matchBest(tokens, (tag) => tag.family)) {
       if (isNegated(knowledge, tokens, m.first)) negated.push(m);
       else {
         matches.push(m);
         const f = m.term.tag.family;
         const elsewhere = partners.has(f) || ownedByOthers(knowledge, tokens, m.first);
-        scores[f] += m.term.weight * (elsewhere ? knowledge.collaboration.discount : 1);
+        const aimed = f === "marketing" && oneToOne.length > 0 ? knowledge.audience.discount : 1;
+        scores[f] += m.term.weight * (elsewhere ? knowledge.collaboration.discount : 1) * aimed;
       }
     }
     for (const m of knowledge.dutySeniority.matchBest(tokens)) {
@@ -164,6 +212,8 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
         if (!isNegated(knowledge, tokens, m.first)) other += m.term.weight;
       }
     }
+    const model = kind !== "company" && knowledge.dutyModel && t.modelWeight > 0 ? modelEvidence(knowledge, tokens, t) : undefined;
+    if (model) scores[model.family] += t.modelWeight * model.probability;
     const { top, unique } = leader(scores);
     const leads = scores[top] >= t.minLineScore && unique;
     const family = leads ? top : null;
@@ -175,12 +225,12 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
     if (family) {
       totals[family] += weight;
       for (const m of matches) {
-        if (m.term.tag.family !== family) continue;
+        if (m.term.tag.family !== family || m.term.tag === ONE_TO_ONE) continue;
         const key = `${family}.${m.term.tag.subfunction}`;
         subfunctions[key] = (subfunctions[key] ?? 0) + m.term.weight * sectionWeight;
       }
     }
-    if (matches.length || negated.length) lines.push({ index, sentence, scores, family, weight, matches, negated });
+    if (matches.length || negated.length || model) lines.push({ index, sentence, scores, family, weight, matches, negated, ...(model ? { model } : {}) });
   });
   return { lines, totals, subfunctions, quotas, leadership, entry, jobLines, otherWork, otherWorkLines, pitch };
 }

@@ -34,6 +34,8 @@ export interface Thresholds {
   hybridLeanMargin: number;
   /** A sales title over marketing-worded duties is a mismatch only when sales is under this share. */
   salesTitleFloor: number;
+  /** A customer-service title over other work is a mismatch only when service is under this share. */
+  serviceTitleFloor: number;
   /** A marketing title over hybrid work is flagged when the direct-sales recruiting pitch weighs this much. */
   pitchForHybrid: number;
   /** Under this confidence a mismatch is a warning, not an error. */
@@ -46,6 +48,13 @@ export interface Thresholds {
   otherTitleEvidence: number;
   /** Lines of duties that must be present before "no duties of the title's function" is said. */
   minJobLinesForOther: number;
+  /**
+   * How much the duty-line model (rules/models/duty-lines.yaml) adds to a line's score for the function it reads
+   * the line as, times its probability; 0 turns it off.
+   */
+  modelWeight: number;
+  /** The model speaks for a line only when it gives the line's function at least this probability. */
+  modelMinProbability: number;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -59,14 +68,17 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   otherWorkDominance: 1.5,
   minOtherWork: 6,
   confidenceScale: 8,
-  hybridShare: 0.4,
+  hybridShare: 0.45,
   minMismatchConfidence: 0.2,
   hybridLeanMargin: 0,
   salesTitleFloor: 0.2,
+  serviceTitleFloor: 0.2,
   pitchForHybrid: 4,
   errorConfidence: 0.45,
   leadershipForManager: 2,
   entrySignals: 2,
   otherTitleEvidence: 14,
   minJobLinesForOther: 6,
+  modelWeight: 0.5,
+  modelMinProbability: 0.6,
 };

@@ -113,6 +113,9 @@ function decide(title: TitleClass, duties: JobFamily, mix: Record<Family, number
     // market a salesperson sells into or the marketing services they sell: a sales title over
     // marketing-worded duties is a mismatch only when next to no selling shows.
     if (tf === "sales" && duties === "marketing" && mix.sales >= t.salesTitleFloor) return pass("match");
+    // Service work takes in some selling (an upsell, a product offered to a caller): a service title is a
+    // mismatch only when next to no service work shows.
+    if (tf === "customer_service" && mix.customer_service >= t.serviceTitleFloor) return pass("match");
     return { status: confidence >= t.errorConfidence ? "fail" : "warn", finding: "mismatch", suggestFor: duties };
   }
   // (A sales title over hybrid work shows plenty of selling: see salesTitleFloor above.)
@@ -147,10 +150,23 @@ function decide(title: TitleClass, duties: JobFamily, mix: Record<Family, number
   return pass(duties === "unknown" ? "thin" : "match");
 }
 
+/** The status of a verdict and the duties' family alone: what an evaluation needs, without retitles or evidence. */
+export function verdictStatus(title: TitleClass, analysis: Analysis, t: Thresholds): { status: Status; finding: Finding; dutyFamily: JobFamily } {
+  const { family, mix, confidence, thin } = dutyFamilyOf(analysis, t);
+  const { status, finding } = decide(title, family, mix, confidence, thin, analysis, t);
+  return { status, finding, dutyFamily: family };
+}
+
 /** Judges a posting: what the title claims, what the duties are, and better titles when they differ. */
 export function judge(doc: PostingDocument, knowledge: Knowledge, t: Thresholds): Verdict {
-  const title = classifyTitle(knowledge, doc.title);
-  const analysis = analyse(doc, knowledge, t);
+  return verdictFrom(classifyTitle(knowledge, doc.title), analyse(doc, knowledge, t), knowledge, doc.title, t);
+}
+
+/**
+ * The verdict from a title's class and the duties' evidence. Apart from judge() so that an evaluation can read
+ * a posting once and weigh its evidence under other thresholds.
+ */
+export function verdictFrom(title: TitleClass, analysis: Analysis, knowledge: Knowledge, titleText: string | null, t: Thresholds): Verdict {
   const { family: dutyFamily, mix, confidence, thin } = dutyFamilyOf(analysis, t);
   // Counted as the evidence is shown: lines that say enough.
   const lineCounts = Object.fromEntries(
@@ -169,7 +185,7 @@ export function judge(doc: PostingDocument, knowledge: Knowledge, t: Thresholds)
     dutyMix: mix,
     confidence,
     level,
-    suggestedTitles: suggestFor ? suggestTitles(knowledge, suggestFor, analysis, level, doc.title) : [],
+    suggestedTitles: suggestFor ? suggestTitles(knowledge, suggestFor, analysis, level, titleText) : [],
     evidence: pickEvidence(analysis, evidenceFamilies),
     lineCounts,
     analysis,

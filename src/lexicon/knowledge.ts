@@ -4,6 +4,7 @@ import { DataError } from "../data/errors.js";
 import { asArray, asNumber, asObject, asString, rejectUnknownKeys, YamlFile } from "../data/yaml-file.js";
 import { compilePhrase, DEFAULT_GAP } from "./phrase.js";
 import { TermSet, type Term } from "./termset.js";
+import { MODEL_CLASSES, type LineModel, type ModelClass } from "../judge/line-model.js";
 
 export const FAMILIES = ["marketing", "sales", "customer_service"] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -37,6 +38,10 @@ export interface Knowledge {
   dutySeniority: TermSet<"leadership" | "entry">;
   /** "Partner with marketing on campaigns": cues, and the names by which a sentence refers to each function. */
   collaboration: { cues: TermSet<string>; owners: TermSet<string>; names: TermSet<Family>; window: number; discount: number };
+  /** Words that make a line's subject the employer, among its first `reach` tokens: a line about the company. */
+  employer: { subjects: TermSet<string>; reach: number };
+  /** Work aimed at one person at a time (sales evidence, marketing words discounted), unless a one-to-many channel is named. */
+  audience: { oneToOne: TermSet<string>; oneToMany: TermSet<string>; weight: number; discount: number };
   /** The recruiting pitch of direct-sales firms; counts as sales evidence past its threshold. */
   pitch: { terms: TermSet<string>; threshold: number; weight: number };
   sections: { headings: TermSet<SectionKind>; weights: Record<SectionKind, number> };
@@ -44,6 +49,8 @@ export interface Knowledge {
   seniority: { levels: string[]; fallback: string; words: TermSet<string>; overrides: TermSet<string> };
   /** Named phrase groups that rules look for (rules/lexicons/rule-signals.yaml); a term's tag is its group id. */
   ruleSignals?: Record<string, TermSet<string>>;
+  /** The duty-line model (rules/models/duty-lines.yaml), learned from occupations' task statements. */
+  dutyModel?: LineModel;
 }
 
 export interface SourceFile {
@@ -60,6 +67,8 @@ export interface KnowledgeSources {
   seniority: SourceFile;
   /** rules/lexicons/rule-signals.yaml; optional. */
   ruleSignals?: SourceFile;
+  /** rules/models/duty-lines.yaml; optional. */
+  dutyModel?: SourceFile;
 }
 
 type Path = (string | number)[];
@@ -123,10 +132,14 @@ function compileOtherWork(src: SourceFile): TermSet<string> {
   return new TermSet(terms);
 }
 
-function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" | "dutySeniority" | "pitch" | "collaboration"> {
+function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" | "dutySeniority" | "pitch" | "collaboration" | "employer" | "audience"> {
   const y = YamlFile.parse(src.text, src.file);
   const root = asObject(y, y.value(), []);
-  rejectUnknownKeys(y, root, ["negation", "quotas", "seniority", "direct_sales_pitch", "collaboration"], []);
+  rejectUnknownKeys(y, root, ["negation", "quotas", "seniority", "direct_sales_pitch", "collaboration", "employer", "audience"], []);
+  const employer = asObject(y, root.employer, ["employer"]);
+  rejectUnknownKeys(y, employer, ["reach", "subjects"], ["employer"]);
+  const audience = asObject(y, root.audience, ["audience"]);
+  rejectUnknownKeys(y, audience, ["weight", "discount", "one_to_one", "one_to_many"], ["audience"]);
   const neg = asObject(y, root.negation, ["negation"]);
   const quotas = asObject(y, root.quotas, ["quotas"]);
   const named = (key: "activities" | "periods") =>
@@ -143,6 +156,16 @@ function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" 
     if (!(FAMILIES as readonly string[]).includes(f)) throw y.error(["collaboration", "names", f], `unknown family "${f}"`);
   }
   return {
+    employer: {
+      subjects: new TermSet(readTerms(y, employer.subjects, ["employer", "subjects"], "employer")),
+      reach: asNumber(y, employer.reach, ["employer", "reach"], 0, 12),
+    },
+    audience: {
+      oneToOne: new TermSet(readTerms(y, audience.one_to_one, ["audience", "one_to_one"], "one_to_one")),
+      oneToMany: new TermSet(readTerms(y, audience.one_to_many, ["audience", "one_to_many"], "one_to_many")),
+      weight: asNumber(y, audience.weight, ["audience", "weight"], 0, 10),
+      discount: asNumber(y, audience.discount, ["audience", "discount"], 0, 1),
+    },
     collaboration: {
       cues: new TermSet(readTerms(y, collab.cues, ["collaboration", "cues"], "cue")),
       owners: new TermSet(readTerms(y, collab.owners, ["collaboration", "owners"], "owner")),
@@ -259,12 +282,38 @@ function compileRuleSignals(src: SourceFile): Record<string, TermSet<string>> {
   return groups;
 }
 
+/** `classes`, `bias` and `features: {name: [weight per class]}` -> a LineModel, every number checked. */
+function compileDutyModel(src: SourceFile): LineModel {
+  const y = YamlFile.parse(src.text, src.file);
+  const root = asObject(y, y.value(), []);
+  rejectUnknownKeys(y, root, ["classes", "sentences", "bias", "features"], []);
+  const classes = asArray(y, root.classes, ["classes"]).map((c, i) => asString(y, c, ["classes", i]));
+  if (classes.length !== MODEL_CLASSES.length || classes.some((c, i) => c !== MODEL_CLASSES[i]))
+    throw y.error(["classes"], `classes must be [${MODEL_CLASSES.join(", ")}]`);
+  const k = classes.length;
+  const row = (value: unknown, at: Path): number[] => {
+    const list = asArray(y, value, at);
+    if (list.length !== k) throw y.error(at, `expected ${k} weights, one per class`);
+    return list.map((w, i) => asNumber(y, w, [...at, i], -100, 100));
+  };
+  const bias = row(root.bias, ["bias"]);
+  const features: string[] = [];
+  const weights: number[] = [];
+  for (const [name, value] of Object.entries(asObject(y, root.features, ["features"]))) {
+    features.push(name);
+    weights.push(...row(value, ["features", name]));
+  }
+  return { classes: classes as ModelClass[], bias, features, weights };
+}
+
 /** Compiles and validates all knowledge files. Throws a DataError naming the file and line of the first problem. */
 export function compileKnowledge(sources: KnowledgeSources): Knowledge {
   const subfunctionLabels: Record<string, string> = {};
   const familyTerms = sources.lexicons.flatMap((src) => compileLexicon(src, subfunctionLabels));
   if (familyTerms.length === 0) throw new DataError(sources.lexicons[0]?.file ?? "lexicons", null, "no lexicon terms");
   const seniority = compileSeniority(sources.seniority);
+  // Work aimed at one person at a time (signals.yaml's audience) is shown under this label.
+  subfunctionLabels["sales.one_to_one"] = "One-to-one selling";
   return matchedTogether({
     families: new TermSet(familyTerms),
     otherWork: compileOtherWork(sources.otherWork),
@@ -274,6 +323,7 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
     titles: compileTitles(sources.titles, seniority.levels),
     seniority,
     ...(sources.ruleSignals ? { ruleSignals: compileRuleSignals(sources.ruleSignals) } : {}),
+    ...(sources.dutyModel ? { dutyModel: compileDutyModel(sources.dutyModel) } : {}),
   });
 }
 
@@ -293,6 +343,9 @@ export function matchedTogether(k: Knowledge): Knowledge {
     k.collaboration.owners,
     k.collaboration.names,
     k.pitch.terms,
+    k.employer.subjects,
+    k.audience.oneToOne,
+    k.audience.oneToMany,
     ...Object.values(k.ruleSignals ?? {}),
   ]);
   TermSet.matchTogether([k.seniority.words, k.seniority.overrides]);

@@ -41,6 +41,7 @@ export function sourceList(sources: KnowledgeSources): SourceFile[] {
     sources.titles,
     sources.seniority,
     ...(sources.ruleSignals ? [sources.ruleSignals] : []),
+    ...(sources.dutyModel ? [sources.dutyModel] : []),
   ];
 }
 

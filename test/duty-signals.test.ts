@@ -1,0 +1,117 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readBuiltinSources } from "../src/cli/knowledge-files.js";
+import { compileKnowledge } from "../src/lexicon/knowledge.js";
+import { analyse, describesEmployer, oneToOneWork } from "../src/judge/evidence.js";
+import { lineFeatures, readLine } from "../src/judge/line-model.js";
+import { DEFAULT_THRESHOLDS } from "../src/judge/thresholds.js";
+import { parseText } from "../src/parsers/text.js";
+import { tokenize } from "../src/text/tokenize.js";
+
+const sources = await readBuiltinSources();
+const knowledge = compileKnowledge(sources);
+
+describe("lines about the employer", () => {
+  it("reads a line whose subject is the employer as about the company", () => {
+    expect(describesEmployer(knowledge, tokenize("Our rapidly expanding organization works with local leaders and corporations."))).toBe(true);
+    expect(describesEmployer(knowledge, tokenize("We are a promotional marketing firm with offices in three cities."))).toBe(true);
+    expect(describesEmployer(knowledge, tokenize("Our client is a leading consumer brand."))).toBe(true);
+  });
+
+  it("leaves the job's own lines alone", () => {
+    expect(describesEmployer(knowledge, tokenize("The Marketing Manager will own our company blog and newsletter."))).toBe(false);
+    expect(describesEmployer(knowledge, tokenize("We are looking for a content marketer to run our blog."))).toBe(false);
+    expect(describesEmployer(knowledge, tokenize("Plan campaigns with the agency and report on their results."))).toBe(false);
+  });
+
+  it("counts a self-description in the duties as the company profile counts: not as marketing work", () => {
+    const selfLabelled = "Marketing Coordinator\n\nDescription\n\nOur firm is a full service marketing agency that builds brand strategy and marketing campaigns for clients.\n";
+    const duties = "Marketing Coordinator\n\nDescription\n\nBuild brand strategy and marketing campaigns for the product launches.\n";
+    const weightOf = (text: string) => analyse(parseText(knowledge, text, "posting.txt"), knowledge, DEFAULT_THRESHOLDS).totals.marketing;
+    expect(weightOf(selfLabelled)).toBeLessThan(weightOf(duties) / 2);
+  });
+});
+
+describe("work aimed at one person at a time", () => {
+  it("finds selling to the person in front of you, a booked appointment, pay per sale", () => {
+    for (const line of [
+      "Approach shoppers at the stand and explain the offer.",
+      "Book appointments for the consultants with homeowners.",
+      "Pay is per sale, with weekly bonuses.",
+      "Communicate directly with consumers to build a positive brand image.",
+    ]) {
+      expect(oneToOneWork(knowledge, tokenize(line)).length, line).toBeGreaterThan(0);
+    }
+  });
+
+  it("leaves one-to-many work and negated selling alone", () => {
+    expect(oneToOneWork(knowledge, tokenize("Engage customers on social media with a weekly content calendar."))).toEqual([]);
+    expect(oneToOneWork(knowledge, tokenize("This is not a door to door role."))).toEqual([]);
+    expect(oneToOneWork(knowledge, tokenize("Write the copy for the spring email campaign."))).toEqual([]);
+  });
+
+  it("turns a marketing-worded line aimed at one customer into selling", () => {
+    const doc = parseText(knowledge, "Marketing Assistant\n\nDuties\n\nPromote the brand to shoppers face to face at retail events and sign them up.\n", "posting.txt");
+    const a = analyse(doc, knowledge, DEFAULT_THRESHOLDS);
+    const line = a.lines.find((l) => l.sentence.text.startsWith("Promote"))!;
+    expect(line.family).toBe("sales");
+    expect(line.scores.sales).toBeGreaterThan(line.scores.marketing);
+  });
+});
+
+describe("the duty-line model (rules/models/duty-lines.yaml)", () => {
+  const model = knowledge.dutyModel!;
+
+  it("is part of the built-in knowledge", () => {
+    expect(model.classes).toEqual(["marketing", "sales", "customer_service", "other"]);
+    expect(model.features.length).toBeGreaterThan(1000);
+    expect(model.weights.length).toBe(model.features.length * model.classes.length);
+  });
+
+  it("reads what a line's work is, with the words that weighed most", () => {
+    const selling = readLine(model, tokenize("Sell merchandise to customers and negotiate the price of each sale."))!;
+    expect(selling.top).toBe("sales");
+    expect(selling.words.length).toBeGreaterThan(0);
+    expect(readLine(model, tokenize("Plan advertising campaigns and media buying for the brand."))!.top).toBe("marketing");
+    expect(readLine(model, tokenize("Inspect welds and repair the hydraulic pumps."))!.top).toBe("other");
+    const p = selling.p;
+    expect(p.marketing + p.sales + p.customer_service + p.other).toBeCloseTo(1, 6);
+  });
+
+  it("says nothing of a line with no word it knows", () => {
+    expect(readLine(model, tokenize("Zqxv blorp."))).toBeNull();
+  });
+
+  it("makes features of stems and neighbouring stem pairs, numbers alike, filler left out", () => {
+    expect(lineFeatures(tokenize("Make 50 calls"))).toEqual(["make", "#", "make #", "call", "# call"]);
+    expect(lineFeatures(tokenize("the calls"))).toEqual(["call"]);
+  });
+
+  it("rejects a malformed model file, naming the file and line", () => {
+    const bad = { file: "rules/models/duty-lines.yaml", text: "classes: [marketing, sales, customer_service, other]\nbias: [0, 0, 0, 0]\nfeatures:\n  sell: [1, 2]\n" };
+    expect(() => compileKnowledge({ ...sources, dutyModel: bad })).toThrow(/duty-lines\.yaml:4.*4 weights/);
+    const classes = { file: "m.yaml", text: "classes: [sales, marketing]\nbias: [0, 0]\nfeatures: {}\n" };
+    expect(() => compileKnowledge({ ...sources, dutyModel: classes })).toThrow(/m\.yaml:1/);
+  });
+
+  it("can be left out: the verdict then rests on the lexicons", () => {
+    const without = compileKnowledge({ ...sources, dutyModel: undefined });
+    expect(without.dutyModel).toBeUndefined();
+    const doc = parseText(without, "Sales Representative\n\nDuties\n\nCold call prospects and close deals.\n", "posting.txt");
+    expect(analyse(doc, without, DEFAULT_THRESHOLDS).totals.sales).toBeGreaterThan(0);
+  });
+});
+
+// Training is deterministic: the committed model is what the trainer gives on the shared data.
+const DATA = process.env.JDLINT_DATA ?? join(process.cwd(), "..", "shared", "data");
+const haveData = existsSync(join(DATA, "onet", "task_statements.txt")) && existsSync(join(DATA, "esco", "occupations_en.csv"));
+const trainer = join("dist", "tools", "train-duty-model.js");
+
+describe.skipIf(!haveData || !existsSync(trainer))("the committed duty-line model matches its training data", () => {
+  it("tools/train-duty-model.ts --check", { timeout: 120_000 }, () => {
+    const out = execFileSync(process.execPath, [trainer, DATA, "--check"], { encoding: "utf8" });
+    expect(out).toMatch(/up to date/);
+  });
+});
