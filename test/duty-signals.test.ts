@@ -115,3 +115,15 @@ describe.skipIf(!haveData || !existsSync(trainer))("the committed duty-line mode
     expect(out).toMatch(/up to date/);
   });
 });
+
+describe("the model's reading shown as a line's reason", () => {
+  it("is in the JSON evidence and in explain, in the line's own words", async () => {
+    const { jdlint } = await import("./helpers/cli.js");
+    const file = "fixtures/duty-classes/demand-generation-email-cadences.md";
+    const [result] = JSON.parse((await jdlint(["--format", "json", file])).stdout);
+    const read = result.verdict.evidence.filter((e: { reading?: { words: string[] } }) => e.reading);
+    expect(read.length).toBeGreaterThan(0);
+    for (const e of read) for (const w of e.reading.words) expect(e.text.toLowerCase()).toContain(w);
+    expect((await jdlint(["explain", file])).stdout).toMatch(/reads as sales work: "/);
+  });
+});

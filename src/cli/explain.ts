@@ -38,6 +38,8 @@ function explainOne(r: LintResult, c: ChalkInstance, cwd: string): string {
     for (const e of v.evidence) {
       const where = `${e.line}:${e.column}`.padEnd(width);
       const kinds = e.subfunctions.map((s) => s.split(".")[1]!.replace(/_/g, " "));
+      // The duty-line model's reason, in the line's own words.
+      if (e.reading?.words.length) kinds.push(`reads as ${familyName(e.family)} work: ${e.reading.words.map((w) => `"${w}"`).join(", ")}`);
       const family = paintFamily(c, e.family, familyName(e.family).padEnd(16));
       out.push(`  ${c.dim(where)}  ${family} ${e.text}${kinds.length ? c.dim(`  (${kinds.join(", ")})`) : ""}`);
     }

@@ -13,6 +13,8 @@ export interface EvidenceReport {
   text: string;
   /** The sub-functions the line shows ("sales.prospecting"). */
   subfunctions: string[];
+  /** The duty-line model's reading, when it read the line as this family: its probability and the words that weighed most. */
+  reading?: { probability: number; words: string[] };
 }
 
 export interface QuotaReport {
@@ -95,6 +97,7 @@ export function verdictReport(doc: PostingDocument, v: Verdict): VerdictReport {
       family: e.family!,
       text: e.sentence.text,
       subfunctions: [...new Set(e.matches.filter((m) => m.term.tag.family === e.family).map((m) => `${m.term.tag.family}.${m.term.tag.subfunction}`))],
+      ...(e.model && e.model.family === e.family ? { reading: { probability: e.model.probability, words: e.model.words } } : {}),
     })),
     quotas: v.analysis.quotas.map((q) => {
       const at = doc.locator.locate(q.span);

@@ -139,7 +139,18 @@ export function tokenSpan(tokens: Token[], first: number, last: number, base: nu
 function modelEvidence(knowledge: Knowledge, tokens: Token[], t: Thresholds): ModelEvidence | undefined {
   const reading = readLine(knowledge.dutyModel!, tokens);
   if (!reading || !isFamilyClass(reading.top) || reading.top === "customer_service" || reading.p[reading.top] < t.modelMinProbability) return undefined;
-  return { family: reading.top, probability: Math.round(reading.p[reading.top] * 1000) / 1000, words: reading.words };
+  return { family: reading.top, probability: Math.round(reading.p[reading.top] * 1000) / 1000, words: reading.words.map((f) => surfaceOf(tokens, f)) };
+}
+
+/** A feature ("stem" or "stem stem") in the line's own words: a user reads "selling", not "sell". */
+function surfaceOf(tokens: Token[], feature: string): string {
+  const stems = feature.split(" ");
+  for (let i = 0; i + stems.length <= tokens.length; i++) {
+    if (stems.every((s, j) => (s === "#" ? tokens[i + j]!.number !== null : tokens[i + j]!.stem === s))) {
+      return tokens.slice(i, i + stems.length).map((t) => t.word).join(" ");
+    }
+  }
+  return feature;
 }
 
 /** Reads every sentence against the lexicons: the evidence behind the verdict. */
