@@ -49,7 +49,7 @@ const HYPER = {
   /** A feature seen in fewer training sentences than this is left out. */
   minCount: 3,
   /** Weights smaller than this in every class are not written. */
-  minWeight: 0.05,
+  minWeight: 0.3,
 };
 
 interface Example {

@@ -3,7 +3,7 @@ import type { Span } from "../model/span.js";
 import { FAMILIES, type Family, type FamilyTag, type Knowledge } from "../lexicon/knowledge.js";
 import type { Match } from "../lexicon/termset.js";
 import { tokenize, type Token } from "../text/tokenize.js";
-import { isFamilyClass, readLine } from "./line-model.js";
+import { isFamilyClass, readLine, reasonWords } from "./line-model.js";
 import { findQuotas, type ActivityQuota } from "./quotas.js";
 import type { Thresholds } from "./thresholds.js";
 
@@ -139,7 +139,7 @@ export function tokenSpan(tokens: Token[], first: number, last: number, base: nu
 function modelEvidence(knowledge: Knowledge, tokens: Token[], t: Thresholds): ModelEvidence | undefined {
   const reading = readLine(knowledge.dutyModel!, tokens);
   if (!reading || !isFamilyClass(reading.top) || reading.top === "customer_service" || reading.p[reading.top] < t.modelMinProbability) return undefined;
-  return { family: reading.top, probability: Math.round(reading.p[reading.top] * 1000) / 1000, words: reading.words.map((f) => surfaceOf(tokens, f)) };
+  return { family: reading.top, probability: Math.round(reading.p[reading.top] * 1000) / 1000, words: reasonWords(knowledge.dutyModel!, reading).map((f) => surfaceOf(tokens, f)) };
 }
 
 /** A feature ("stem" or "stem stem") in the line's own words: a user reads "selling", not "sell". */

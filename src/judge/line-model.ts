@@ -17,16 +17,15 @@ export interface LineModel {
   /** Feature names (see lineFeatures) and, per feature, one weight per class, flattened. */
   features: string[];
   weights: number[];
-  /** Built on first use from features/weights (a Map does not survive the JSON snapshot). */
-  index?: Map<string, number>;
 }
 
 export interface LineReading {
   /** Probability per class. */
   p: Record<ModelClass, number>;
-  /** The class read, and the words that weighed most for it over "other". */
+  /** The class read. */
   top: ModelClass;
-  words: string[];
+  /** The indexes of the features the line has that the model knows. */
+  known: number[];
 }
 
 /** Words too common to say anything, left out of word pairs (a pair "to the" is no feature). */
@@ -52,40 +51,89 @@ export function lineFeatures(tokens: readonly Token[]): string[] {
   return out;
 }
 
-function indexOf(model: LineModel): Map<string, number> {
-  if (!model.index) model.index = new Map(model.features.map((f, i) => [f, i]));
-  return model.index;
+/** Feature indexes by stem, and by stem pair as nested maps: a line is read without building pair strings. */
+interface FeatureIndex {
+  unigrams: Map<string, number>;
+  pairs: Map<string, Map<string, number>>;
+}
+
+const indexes = new WeakMap<LineModel, FeatureIndex>();
+
+function indexOf(model: LineModel): FeatureIndex {
+  let index = indexes.get(model);
+  if (!index) {
+    index = { unigrams: new Map(), pairs: new Map() };
+    model.features.forEach((f, i) => {
+      const space = f.indexOf(" ");
+      if (space < 0) index!.unigrams.set(f, i);
+      else {
+        const first = f.slice(0, space);
+        let next = index!.pairs.get(first);
+        if (!next) index!.pairs.set(first, (next = new Map()));
+        next.set(f.slice(space + 1), i);
+      }
+    });
+    indexes.set(model, index);
+  }
+  return index;
+}
+
+/** The indexes of the features a line has that the model knows (as lineFeatures lists them). */
+function knownFeatures(index: FeatureIndex, tokens: readonly Token[]): number[] {
+  const known: number[] = [];
+  let previous: string | null = null;
+  for (const t of tokens) {
+    if (FILLER.has(t.word)) {
+      previous = null;
+      continue;
+    }
+    const s = t.number !== null ? "#" : t.stem;
+    const u = index.unigrams.get(s);
+    if (u !== undefined) known.push(u);
+    if (previous !== null && !t.clauseBreak) {
+      const p = index.pairs.get(previous)?.get(s);
+      if (p !== undefined) known.push(p);
+    }
+    previous = s;
+  }
+  return known;
 }
 
 /** Reads a line; null when the line has no feature the model knows. */
 export function readLine(model: LineModel, tokens: readonly Token[]): LineReading | null {
-  const index = indexOf(model);
+  return computeReading(model, tokens);
+}
+
+function computeReading(model: LineModel, tokens: readonly Token[]): LineReading | null {
+  const known = knownFeatures(indexOf(model), tokens);
+  if (known.length === 0) return null;
   const k = model.classes.length;
   const logits = model.bias.slice();
-  const known: number[] = [];
-  for (const f of lineFeatures(tokens)) {
-    const i = index.get(f);
-    if (i === undefined) continue;
-    known.push(i);
-    for (let c = 0; c < k; c++) logits[c]! += model.weights[i * k + c]!;
-  }
-  if (known.length === 0) return null;
-  const max = Math.max(...logits);
-  const exp = logits.map((l) => Math.exp(l - max));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  const p = Object.fromEntries(model.classes.map((c, i) => [c, exp[i]! / sum])) as Record<ModelClass, number>;
+  for (const i of known) for (let c = 0; c < k; c++) logits[c]! += model.weights[i * k + c]!;
+  let max = logits[0]!;
+  for (let c = 1; c < k; c++) if (logits[c]! > max) max = logits[c]!;
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += logits[c] = Math.exp(logits[c]! - max);
+  const p = {} as Record<ModelClass, number>;
   let topAt = 0;
-  for (let c = 1; c < k; c++) if (exp[c]! > exp[topAt]!) topAt = c;
-  const top = model.classes[topAt]!;
+  for (let c = 0; c < k; c++) {
+    p[model.classes[c]!] = logits[c]! / sum;
+    if (logits[c]! > logits[topAt]!) topAt = c;
+  }
+  return { p, top: model.classes[topAt]!, known };
+}
+
+/** The words that pushed a line most toward the class it was read as, over "other": the reason shown to a user. */
+export function reasonWords(model: LineModel, reading: LineReading, most = 3): string[] {
+  const k = model.classes.length;
+  const at = model.classes.indexOf(reading.top);
   const otherAt = model.classes.indexOf("other");
-  // The reason shown to a user: the known words that pushed the line most toward its class, over "other".
-  const words = [...new Set(known)]
-    .map((i) => ({ i, lift: model.weights[i * k + topAt]! - (otherAt >= 0 ? model.weights[i * k + otherAt]! : 0) }))
+  return [...new Set(reading.known)]
+    .map((i) => ({ i, lift: model.weights[i * k + at]! - (otherAt >= 0 ? model.weights[i * k + otherAt]! : 0) }))
     .filter((w) => w.lift > 0)
     .sort((a, b) => b.lift - a.lift)
-    .slice(0, 3)
+    .slice(0, most)
     .map((w) => model.features[w.i]!);
-  return { p, top, words };
 }
 
 export function isFamilyClass(c: ModelClass): c is Family {
