@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readBuiltinSources } from "../src/cli/knowledge-files.js";
 import { compileKnowledge } from "../src/lexicon/knowledge.js";
-import { analyse, describesEmployer, oneToOneWork } from "../src/judge/evidence.js";
+import { analyse, labelTokens, describesEmployer, oneToOneWork } from "../src/judge/evidence.js";
 import { lineFeatures, readLine, reasonWords } from "../src/judge/line-model.js";
 import { DEFAULT_THRESHOLDS } from "../src/judge/thresholds.js";
 import { parseText } from "../src/parsers/text.js";
@@ -31,6 +31,30 @@ describe("lines about the employer", () => {
     const duties = "Marketing Coordinator\n\nDescription\n\nBuild brand strategy and marketing campaigns for the product launches.\n";
     const weightOf = (text: string) => analyse(parseText(knowledge, text, "posting.txt"), knowledge, DEFAULT_THRESHOLDS).totals.marketing;
     expect(weightOf(selfLabelled)).toBeLessThan(weightOf(duties) / 2);
+  });
+});
+
+describe("a function named as a trade", () => {
+  const labelled = (line: string) => {
+    const tokens = tokenize(line);
+    return [...(labelTokens(knowledge, tokens) ?? [])].map((i) => tokens[i]!.word).join(" ");
+  };
+
+  it("finds the function words right before a trade word, joined or not", () => {
+    expect(labelled("Join a growing sales and marketing firm in the city.")).toBe("sales and marketing firm");
+    expect(labelled("Experience in the advertising industry is a plus.")).toBe("advertising industry");
+    expect(labelled("We are a public relations agency.")).toBe("public relations agency");
+  });
+
+  it("leaves work words alone", () => {
+    expect(labelled("Plan marketing campaigns with the agency.")).toBe("");
+    expect(labelled("Brief the marketing, and the agency, on results.")).toBe("");
+  });
+
+  it("takes away a trade's marketing words, not the work around them", () => {
+    const weightOf = (line: string) => analyse(parseText(knowledge, `Sales Representative\n\nDuties\n\n${line}\n`, "posting.txt"), knowledge, DEFAULT_THRESHOLDS).totals.marketing;
+    expect(weightOf("Visit shops across the region for a leading sales and marketing firm.")).toBe(0);
+    expect(weightOf("Visit shops across the region with our marketing campaigns.")).toBeGreaterThan(0);
   });
 });
 

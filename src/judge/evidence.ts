@@ -27,7 +27,7 @@ export interface ModelEvidence {
   family: Family;
   probability: number;
   /** The stems (or stem pairs) that weighed most for that function. */
-  words: string[];
+  readonly words: string[];
 }
 
 export interface Analysis {
@@ -103,11 +103,48 @@ export function describesEmployer(knowledge: Knowledge, tokens: Token[]): boolea
   return false;
 }
 
+/**
+ * The tokens of a line that name a function as a trade ("sales and marketing firm", "the advertising
+ * industry"): a run of function words, maybe joined by "and", right before a role word (signals.yaml's labels).
+ */
+export function labelTokens(knowledge: Knowledge, tokens: Token[]): Set<number> | null {
+  const { functions, joiners, roles } = knowledge.labels;
+  const roleAt = roles.matchAll(tokens);
+  if (roleAt.length === 0) return null;
+  const functionEnds = new Map<number, number>();
+  for (const m of functions.matchAll(tokens)) functionEnds.set(m.last, m.first);
+  if (functionEnds.size === 0) return null;
+  const joinerAt = new Set(joiners.matchAll(tokens).map((m) => m.first));
+  let labelled: Set<number> | null = null;
+  for (const role of roleAt) {
+    let start = role.first;
+    // Walk back over function words, and over a joiner that has a function word before it.
+    for (let i = role.first - 1; i >= 0; ) {
+      if (tokens[i + 1]!.clauseBreak && i + 1 !== role.first) break;
+      const first = functionEnds.get(i);
+      if (first !== undefined) {
+        start = first;
+        i = first - 1;
+      } else if (joinerAt.has(i) && functionEnds.has(i - 1) && start === i + 1 && start < role.first) i--;
+      else break;
+    }
+    if (start === role.first) continue;
+    labelled ??= new Set();
+    for (let i = start; i <= role.last; i++) labelled.add(i);
+  }
+  return labelled;
+}
+
 /** The phrases that aim a line at one person at a time, none of them negated; none when it names a one-to-many channel. */
 export function oneToOneWork(knowledge: Knowledge, tokens: Token[]): Match<string>[] {
   const { oneToOne, oneToMany } = knowledge.audience;
   const found = oneToOne.matchAll(tokens).filter((m) => !isNegated(knowledge, tokens, m.first));
   return found.length > 0 && oneToMany.matchAll(tokens).length === 0 ? found : [];
+}
+
+function isLabel(labelled: Set<number>, m: { first: number; last: number }): boolean {
+  for (let i = m.first; i <= m.last; i++) if (!labelled.has(i)) return false;
+  return true;
 }
 
 /** Whitespace other than single spaces: only then does a sentence's key need its spacing made even. */
@@ -139,7 +176,16 @@ export function tokenSpan(tokens: Token[], first: number, last: number, base: nu
 function modelEvidence(knowledge: Knowledge, tokens: Token[], t: Thresholds): ModelEvidence | undefined {
   const reading = readLine(knowledge.dutyModel!, tokens);
   if (!reading || !isFamilyClass(reading.top) || reading.top === "customer_service" || reading.p[reading.top] < t.modelMinProbability) return undefined;
-  return { family: reading.top, probability: Math.round(reading.p[reading.top] * 1000) / 1000, words: reasonWords(knowledge.dutyModel!, reading).map((f) => surfaceOf(tokens, f)) };
+  const model = knowledge.dutyModel!;
+  let words: string[] | undefined;
+  return {
+    family: reading.top,
+    probability: Math.round(reading.p[reading.top] * 1000) / 1000,
+    // Worked out when shown: most lines the model reads are never a posting's evidence.
+    get words() {
+      return (words ??= reasonWords(model, reading).map((f) => surfaceOf(tokens, f)));
+    },
+  };
 }
 
 /** A feature ("stem" or "stem stem") in the line's own words: a user reads "selling", not "sell". */
@@ -201,7 +247,10 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
       for (const m of oneToOne) matches.push({ term: { ...m.term, tag: ONE_TO_ONE }, first: m.first, last: m.last });
       scores.sales += knowledge.audience.weight;
     }
+    const labelled = labelTokens(knowledge, tokens);
     for (const m of knowledge.families.matchBest(tokens, (tag) => tag.family)) {
+      // A function named as a trade is not its work.
+      if (labelled && isLabel(labelled, m)) continue;
       if (isNegated(knowledge, tokens, m.first)) negated.push(m);
       else {
         matches.push(m);

@@ -51,50 +51,75 @@ export function lineFeatures(tokens: readonly Token[]): string[] {
   return out;
 }
 
-/** Feature indexes by stem, and by stem pair as nested maps: a line is read without building pair strings. */
-interface FeatureIndex {
-  unigrams: Map<string, number>;
-  pairs: Map<string, Map<string, number>>;
+/**
+ * What the model knows of a stem: its own feature, and the features of the pairs it starts. One lookup per
+ * word of a line finds both, and a pair needs only the next word's lookup in its first word's map.
+ */
+interface StemEntry {
+  /** The stem's feature index, or -1 when the stem is known only as a pair's first word. */
+  unigram: number;
+  /** Pair feature indexes by the second stem. */
+  pairs: Map<string, number> | null;
 }
 
-const indexes = new WeakMap<LineModel, FeatureIndex>();
+const indexes = new WeakMap<LineModel, Map<string, StemEntry>>();
 
-function indexOf(model: LineModel): FeatureIndex {
+function entryOf(index: Map<string, StemEntry>, stem: string): StemEntry {
+  let entry = index.get(stem);
+  if (!entry) index.set(stem, (entry = { unigram: -1, pairs: null }));
+  return entry;
+}
+
+function indexOf(model: LineModel): Map<string, StemEntry> {
   let index = indexes.get(model);
   if (!index) {
-    index = { unigrams: new Map(), pairs: new Map() };
+    const built = new Map<string, StemEntry>();
     model.features.forEach((f, i) => {
       const space = f.indexOf(" ");
-      if (space < 0) index!.unigrams.set(f, i);
+      if (space < 0) entryOf(built, f).unigram = i;
       else {
-        const first = f.slice(0, space);
-        let next = index!.pairs.get(first);
-        if (!next) index!.pairs.set(first, (next = new Map()));
-        next.set(f.slice(space + 1), i);
+        const first = entryOf(built, f.slice(0, space));
+        (first.pairs ??= new Map()).set(f.slice(space + 1), i);
       }
     });
-    indexes.set(model, index);
+    indexes.set(model, (index = built));
   }
   return index;
 }
 
+/** A filler word: no feature, and it breaks a pair. */
+const FILLER_ENTRY: StemEntry = { unigram: -1, pairs: null };
+
+/** What the model knows of a token, kept on the word's shared info so each word form is looked up once. */
+function entryFor(index: Map<string, StemEntry>, t: Token): StemEntry | undefined {
+  const info = t.info;
+  // The cache holds the word as a word; a number read otherwise here (before a "%") is looked up afresh.
+  const cacheable = info !== undefined && t.number === info.number;
+  if (cacheable && info.modelIndex === index) return info.modelEntry as StemEntry | undefined;
+  const entry = FILLER.has(t.word) ? FILLER_ENTRY : index.get(t.number !== null ? "#" : t.stem);
+  if (cacheable) {
+    info.modelIndex = index;
+    info.modelEntry = entry;
+  }
+  return entry;
+}
+
 /** The indexes of the features a line has that the model knows (as lineFeatures lists them). */
-function knownFeatures(index: FeatureIndex, tokens: readonly Token[]): number[] {
+function knownFeatures(index: Map<string, StemEntry>, tokens: readonly Token[]): number[] {
   const known: number[] = [];
-  let previous: string | null = null;
+  let previous: StemEntry | undefined;
   for (const t of tokens) {
-    if (FILLER.has(t.word)) {
-      previous = null;
+    const entry = entryFor(index, t);
+    if (entry === FILLER_ENTRY) {
+      previous = undefined;
       continue;
     }
-    const s = t.number !== null ? "#" : t.stem;
-    const u = index.unigrams.get(s);
-    if (u !== undefined) known.push(u);
-    if (previous !== null && !t.clauseBreak) {
-      const p = index.pairs.get(previous)?.get(s);
+    if (entry !== undefined && entry.unigram >= 0) known.push(entry.unigram);
+    if (previous?.pairs && !t.clauseBreak) {
+      const p = previous.pairs.get(t.number !== null ? "#" : t.stem);
       if (p !== undefined) known.push(p);
     }
-    previous = s;
+    previous = entry;
   }
   return known;
 }

@@ -40,6 +40,8 @@ export interface Knowledge {
   collaboration: { cues: TermSet<string>; owners: TermSet<string>; names: TermSet<Family>; window: number; discount: number };
   /** Words that make a line's subject the employer, among its first `reach` tokens: a line about the company. */
   employer: { subjects: TermSet<string>; reach: number };
+  /** A function named as a trade ("a sales and marketing firm", "the advertising industry"): a label, not work. */
+  labels: { functions: TermSet<string>; joiners: TermSet<string>; roles: TermSet<string> };
   /** Work aimed at one person at a time (sales evidence, marketing words discounted), unless a one-to-many channel is named. */
   audience: { oneToOne: TermSet<string>; oneToMany: TermSet<string>; weight: number; discount: number };
   /** The recruiting pitch of direct-sales firms; counts as sales evidence past its threshold. */
@@ -132,10 +134,12 @@ function compileOtherWork(src: SourceFile): TermSet<string> {
   return new TermSet(terms);
 }
 
-function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" | "dutySeniority" | "pitch" | "collaboration" | "employer" | "audience"> {
+function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" | "dutySeniority" | "pitch" | "collaboration" | "employer" | "labels" | "audience"> {
   const y = YamlFile.parse(src.text, src.file);
   const root = asObject(y, y.value(), []);
-  rejectUnknownKeys(y, root, ["negation", "quotas", "seniority", "direct_sales_pitch", "collaboration", "employer", "audience"], []);
+  rejectUnknownKeys(y, root, ["negation", "quotas", "seniority", "direct_sales_pitch", "collaboration", "employer", "labels", "audience"], []);
+  const labels = asObject(y, root.labels, ["labels"]);
+  rejectUnknownKeys(y, labels, ["functions", "joiners", "roles"], ["labels"]);
   const employer = asObject(y, root.employer, ["employer"]);
   rejectUnknownKeys(y, employer, ["reach", "subjects"], ["employer"]);
   const audience = asObject(y, root.audience, ["audience"]);
@@ -159,6 +163,11 @@ function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" 
     employer: {
       subjects: new TermSet(readTerms(y, employer.subjects, ["employer", "subjects"], "employer")),
       reach: asNumber(y, employer.reach, ["employer", "reach"], 0, 12),
+    },
+    labels: {
+      functions: new TermSet(readTerms(y, labels.functions, ["labels", "functions"], "function")),
+      joiners: new TermSet(readTerms(y, labels.joiners, ["labels", "joiners"], "joiner")),
+      roles: new TermSet(readTerms(y, labels.roles, ["labels", "roles"], "role")),
     },
     audience: {
       oneToOne: new TermSet(readTerms(y, audience.one_to_one, ["audience", "one_to_one"], "one_to_one")),
@@ -344,6 +353,9 @@ export function matchedTogether(k: Knowledge): Knowledge {
     k.collaboration.names,
     k.pitch.terms,
     k.employer.subjects,
+    k.labels.functions,
+    k.labels.joiners,
+    k.labels.roles,
     k.audience.oneToOne,
     k.audience.oneToMany,
     ...Object.values(k.ruleSignals ?? {}),

@@ -13,6 +13,9 @@ export interface WordInfo {
   seenLow: number;
   seenHigh: number;
   found: unknown[][] | null;
+  /** What a duty-line model knows of this word, and which model's index that was (see judge/line-model.ts). */
+  modelIndex: unknown;
+  modelEntry: unknown;
   /** Another word with the same hash (see asciiWordInfo). */
   next: WordInfo | null;
 }
@@ -27,6 +30,8 @@ function makeInfo(word: string, next: WordInfo | null): WordInfo {
     seenLow: 0,
     seenHigh: 0,
     found: null,
+    modelIndex: null,
+    modelEntry: null,
     next,
   };
 }
