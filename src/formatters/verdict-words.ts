@@ -30,8 +30,8 @@ function titleClaim(v: VerdictReport): string {
   return `The title names ${familyName(v.titleFamily)} work${specialisation}${level}.`;
 }
 
-/** The verdict in sentences a job seeker can follow. */
-export function why(v: VerdictReport): string[] {
+/** The verdict in sentences a job seeker can follow; with the quotas, unless they are shown apart. */
+export function why(v: VerdictReport, withQuotas = true): string[] {
   const lines = [titleClaim(v)];
   const duties = familyName(v.dutyFamily);
   switch (v.finding) {
@@ -59,7 +59,7 @@ export function why(v: VerdictReport): string[] {
       lines.push(`But the duties are clearly ${duties} work.`);
       break;
   }
-  for (const q of v.quotas) lines.push(`Line ${q.line} sets a selling quota: "${q.text}".`);
+  if (withQuotas) for (const q of v.quotas) lines.push(`Line ${q.line} sets a selling quota: "${q.text}".`);
   return lines;
 }
 

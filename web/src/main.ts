@@ -116,6 +116,8 @@ byId("example").addEventListener("click", () => {
   say("");
   setPosting(example, null);
   textarea.focus();
+  textarea.setSelectionRange(0, 0);
+  textarea.scrollTop = 0;
 });
 
 byId("clear").addEventListener("click", () => {

@@ -53,12 +53,11 @@ function resultCard(r: LintResult, index: number, count: number): HTMLElement {
       "p",
       { class: "verdict" },
       el("span", { class: `badge ${v.status}`, "data-status": v.status }, VERDICT_WORD[v.status]),
-      " ",
-      el("span", { class: "summary" }, v.summary),
-      v.confidence ? el("span", { class: "confidence" }, ` confidence ${v.confidence.toFixed(2)}`) : null,
+      v.confidence ? el("span", { class: "confidence" }, `confidence ${v.confidence.toFixed(2)}`) : null,
     ),
+    el("p", { class: "summary" }, v.summary),
     section("What the duties are", mixBar(v)),
-    section("Why", el("ul", { class: "why" }, ...why(v).map((line) => el("li", {}, line)))),
+    section("Why", el("ul", { class: "why" }, ...why(v, false).map((line) => el("li", {}, line)))),
   );
   if (v.quotas.length) {
     const items = v.quotas.map((q) =>
@@ -159,8 +158,16 @@ export function renderEmpty(container: HTMLElement): void {
       "div",
       { class: "empty" },
       el("h2", {}, "Does the title say what the job is?"),
-      el("p", {}, "Paste a job posting, or drop a file of one, and see what its duties really are: marketing, sales or customer service, line by line, with titles that would fit."),
-      el("p", { class: "muted" }, "Employers often call a sales job marketing. The duties tell: cold calls, quotas and commission are selling, whatever the title says."),
+      el("p", {}, "Employers often call a sales job marketing. The duties tell: cold calls, quotas and commission are selling, whatever the title says."),
+      el("p", {}, "Paste a job posting, or drop a file of one, and you will see:"),
+      el(
+        "ul",
+        {},
+        el("li", {}, "the verdict in words, and how sure it is;"),
+        el("li", {}, "the duty mix: how much of the work is marketing, sales or customer service;"),
+        el("li", {}, "each duty line marked in the text with what it is;"),
+        el("li", {}, "selling quotas, titles that would say what the job is, and what the other rules found."),
+      ),
     ),
   );
 }
