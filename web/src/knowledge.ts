@@ -1,4 +1,4 @@
-import type { Knowledge, KnowledgeSources } from "../../src/lexicon/knowledge.js";
+import type { Knowledge, KnowledgeSources, SourceFile } from "../../src/lexicon/knowledge.js";
 import { readSnapshot } from "../../src/lexicon/snapshot.js";
 import { useStemTable } from "../../src/text/stem.js";
 
@@ -16,19 +16,11 @@ export interface EmbeddedKnowledge {
   stems: string;
 }
 
-/** The sources with their names and no text. */
+/** The sources with their names and no text (whatever sources there are: each is a file or a list of files). */
 export function textless(sources: KnowledgeSources): KnowledgeSources {
-  const strip = (s: { file: string }) => ({ file: s.file, text: "" });
-  return {
-    lexicons: sources.lexicons.map(strip),
-    otherWork: strip(sources.otherWork),
-    signals: strip(sources.signals),
-    sections: strip(sources.sections),
-    titles: strip(sources.titles),
-    seniority: strip(sources.seniority),
-    ...(sources.ruleSignals ? { ruleSignals: strip(sources.ruleSignals) } : {}),
-    ...(sources.dutyModel ? { dutyModel: strip(sources.dutyModel) } : {}),
-  };
+  const strip = (s: SourceFile): SourceFile => ({ file: s.file, text: "" });
+  const entries = Object.entries(sources) as Array<[string, SourceFile | SourceFile[] | undefined]>;
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined).map(([k, v]) => [k, Array.isArray(v) ? v.map(strip) : strip(v!)])) as unknown as KnowledgeSources;
 }
 
 /** The embedded knowledge, ready to lint with; the stem table is used from now on. */

@@ -1,6 +1,7 @@
 import { example, knowledge as embedded, version } from "jdlint:embedded";
 import { decodeText } from "../../src/cli/decode.js";
 import type { LintSettings } from "../../src/engine/linter.js";
+import { VERDICT_WORD } from "../../src/formatters/verdict-words.js";
 import { fileFormat } from "../../src/parsers/index.js";
 import { checkPosting, playgroundSettings } from "./core.js";
 import { readEmbeddedKnowledge } from "./knowledge.js";
@@ -16,6 +17,7 @@ const dropZone = byId<HTMLElement>("drop-zone");
 const fileInput = byId<HTMLInputElement>("file");
 const status = byId<HTMLElement>("status");
 const formatNote = byId<HTMLElement>("format");
+const announce = byId<HTMLElement>("announce");
 byId<HTMLElement>("version").textContent = version;
 
 /** The file the text came from (its ending says the format), or null for pasted or typed text. */
@@ -37,12 +39,16 @@ function update(): void {
   const name = fileName ?? "posting";
   if (!/[^\s\uFEFF]/.test(text)) {
     formatNote.textContent = "";
+    announce.textContent = "";
     renderEmpty(results);
     return;
   }
   formatNote.textContent = `Read as ${fileFormat(name, text)}${fileName ? `, from ${fileName}` : ""}`;
   try {
-    renderChecked(results, checkPosting(ready(), text, name), text);
+    const checked = checkPosting(ready(), text, name);
+    renderChecked(results, checked, text);
+    // Said once per verdict, not the whole results read out again.
+    announce.textContent = checked.results.map((r) => `${VERDICT_WORD[r.verdict.status]}: ${r.verdict.summary}`).join(". ");
   } catch (e) {
     results.replaceChildren();
     say(`Something went wrong reading this posting: ${(e as Error).message}`);
@@ -93,17 +99,21 @@ fileInput.addEventListener("change", () => {
   fileInput.value = "";
 });
 
+// A file dropped anywhere on the page is opened (rather than the browser leaving the page for it).
+const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes("Files") ?? false;
 for (const kind of ["dragenter", "dragover"]) {
-  dropZone.addEventListener(kind, (e) => {
+  document.addEventListener(kind, (e) => {
     const drag = e as DragEvent;
-    if (!drag.dataTransfer?.types.includes("Files")) return;
+    if (!carriesFiles(drag)) return;
     drag.preventDefault();
-    drag.dataTransfer.dropEffect = "copy";
+    drag.dataTransfer!.dropEffect = "copy";
     dropZone.classList.add("dragging");
   });
 }
-for (const kind of ["dragleave", "dragend"]) dropZone.addEventListener(kind, () => dropZone.classList.remove("dragging"));
-dropZone.addEventListener("drop", (e) => {
+document.addEventListener("dragleave", (e) => {
+  if (!(e as DragEvent).relatedTarget) dropZone.classList.remove("dragging");
+});
+document.addEventListener("drop", (e) => {
   dropZone.classList.remove("dragging");
   const file = e.dataTransfer?.files[0];
   if (!file) return;
