@@ -5,22 +5,10 @@ import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jdlint } from "./helpers/cli.js";
-import { CHROMIUM } from "./setup/browser.js";
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from "./setup/browser.js";
 
 const available = existsSync(CHROMIUM);
 if (!available) console.warn(`browser test skipped: ${CHROMIUM} not found (test/setup/browser.ts installs it on Debian as root)`);
-
-// A fresh profile, and nothing that reaches out to the network.
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 describe.skipIf(!available)("the HTML report in headless Chromium", () => {
   const dir = mkdtempSync(join(tmpdir(), "jdlint-browser-"));

@@ -19,6 +19,7 @@ import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { measurePlayground, playgroundRows } from "./bench-playground.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "bin/jdlint.cjs");
@@ -102,8 +103,12 @@ function machine(): string {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { runs: { type: "string", default: "5" }, out: { type: "string", default: join(ROOT, "BENCHMARKS.md") }, "skip-memory": { type: "boolean", default: false } },
+    options: { runs: { type: "string", default: "5" }, out: { type: "string", default: join(ROOT, "BENCHMARKS.md") }, "skip-memory": { type: "boolean", default: false }, "playground-only": { type: "boolean", default: false } },
   });
+  if (values["playground-only"]) {
+    console.log(playgroundRows(await measurePlayground(ROOT, Math.max(1, Number(values.runs))), spread, median).join("\n"));
+    return;
+  }
   const given = positionals[0] ?? (process.env.JDLINT_DATA ? join(process.env.JDLINT_DATA, "postings/corpus.jsonl") : undefined);
   // Absolute: the runs happen in a temporary folder.
   const corpusPath = given === undefined ? undefined : resolve(given);
@@ -188,6 +193,10 @@ if (rest.trim()) { JSON.parse(rest); n++; }
       }
     }
 
+    // 5. The browser playground.
+    const playground = playgroundRows(await measurePlayground(ROOT, runs), spread, median);
+    log(`playground:\n${playground.join("\n")}`);
+
     const coldRatio = median(cold) / median(bare);
     const bulkMs = median(bulk);
     const bulkRatio = bulkMs / median(floorTimes);
@@ -206,6 +215,7 @@ if (rest.trim()) { JSON.parse(rest); n++; }
             `| Memory: peak RSS, 100,000 postings as JSONL | ${(mem100.rssKb / 1024).toFixed(0)} MB | in ${ms(mem100.ms)}; growth from 10,000: **${(growth * 100).toFixed(0)}%** | ≤ 200 MB, ≤ 20% growth | ${ok(mem100.rssKb / 1024 <= 200 && growth <= 0.2)} |`,
           ]
         : []),
+      ...playground,
     ];
     const report = `# Benchmarks
 

@@ -1,7 +1,8 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { LintResult, VerdictReport } from "../engine/result.js";
 import { familyName } from "../engine/messages.js";
-import { displayPath, MIX_ORDER, percent } from "../formatters/shared.js";
+import { displayPath } from "../formatters/shared.js";
+import { dutyLineNotes, MIX_ORDER, percent, retitleReason, VERDICT_WORD, why } from "../formatters/verdict-words.js";
 
 /**
  * `jdlint explain`: one posting seen from the job seeker's side. What each duty line is, the duty mix as a bar
@@ -37,9 +38,7 @@ function explainOne(r: LintResult, c: ChalkInstance, cwd: string): string {
     const width = Math.max(...v.evidence.map((e) => `${e.line}:${e.column}`.length));
     for (const e of v.evidence) {
       const where = `${e.line}:${e.column}`.padEnd(width);
-      const kinds = e.subfunctions.map((s) => s.split(".")[1]!.replace(/_/g, " "));
-      // The duty-line model's reason, in the line's own words.
-      if (e.reading?.words.length) kinds.push(`reads as ${familyName(e.family)} work: ${e.reading.words.map((w) => `"${w}"`).join(", ")}`);
+      const kinds = dutyLineNotes(e);
       const family = paintFamily(c, e.family, familyName(e.family).padEnd(16));
       out.push(`  ${c.dim(where)}  ${family} ${e.text}${kinds.length ? c.dim(`  (${kinds.join(", ")})`) : ""}`);
     }
@@ -57,8 +56,6 @@ function explainOne(r: LintResult, c: ChalkInstance, cwd: string): string {
   return out.join("\n");
 }
 
-const VERDICT_WORD: Record<VerdictReport["status"], string> = { pass: "Fits", warn: "Worth a look", fail: "Misleading title" };
-
 function paintFamily(c: ChalkInstance, family: string, text: string): string {
   const colour = FAMILY_COLOUR[family as keyof typeof FAMILY_COLOUR];
   return colour ? c[colour](text) : text;
@@ -72,51 +69,4 @@ export function mixBars(v: VerdictReport, c: ChalkInstance = new Chalk({ level: 
     const bar = paintFamily(c, f, "█".repeat(filled)) + c.dim("░".repeat(BAR_WIDTH - filled));
     return `  ${familyName(f).padEnd(16)} ${bar} ${percent(share).padStart(4)}`;
   });
-}
-
-function titleClaim(v: VerdictReport): string {
-  if (v.titleFamily === "unknown") return "No title was found, so there is nothing to compare the duties with.";
-  const level = v.titleLevel && v.titleLevel !== "unknown" ? ` at ${v.titleLevel} level` : "";
-  const specialisation = v.titleSpecialisation ? ` (${v.titleSpecialisation.replace(/_/g, " ")})` : "";
-  return `The title names ${familyName(v.titleFamily)} work${specialisation}${level}.`;
-}
-
-/** The verdict in sentences a job seeker can follow. */
-function why(v: VerdictReport): string[] {
-  const lines = [titleClaim(v)];
-  const duties = familyName(v.dutyFamily);
-  switch (v.finding) {
-    case "match":
-      lines.push(`The duties are ${duties} work too: the title says what the job is.`);
-      break;
-    case "thin":
-      lines.push("The posting says too little about its duties to tell what the job really is.");
-      break;
-    case "no-title":
-      break;
-    case "mismatch":
-      lines.push(`But the duties are ${duties} work: someone applying for the title would find a different job.`);
-      break;
-    case "partial":
-      lines.push(`The title promises ${familyName(v.titleFamily)} work, but the duties are ${duties} only.`);
-      break;
-    case "leans":
-      lines.push(`The duties mix functions, and most of them are not ${familyName(v.titleFamily)} work.`);
-      break;
-    case "absent":
-      lines.push(`None of the duties is ${familyName(v.titleFamily)} work.`);
-      break;
-    case "outside":
-      lines.push(`But the duties are clearly ${duties} work.`);
-      break;
-  }
-  for (const q of v.quotas) lines.push(`Line ${q.line} sets a selling quota: "${q.text}".`);
-  return lines;
-}
-
-function retitleReason(v: VerdictReport, s: VerdictReport["suggestedTitles"][number]): string {
-  const share = v.dutyMix[s.family as keyof VerdictReport["dutyMix"]];
-  const fits = share !== undefined ? `${familyName(s.family)} work is ${percent(share)} of the duties` : `a ${familyName(s.family)} title`;
-  const level = v.fittingLevel && v.fittingLevel !== "unknown" ? `; ${v.fittingLevel} level, as the posting asks` : "";
-  return `${fits}${level}; fit ${percent(s.score)}`;
 }

@@ -3,12 +3,12 @@ import { pathToFileURL } from "node:url";
 import type { LintResult, VerdictReport } from "../engine/result.js";
 import type { RuleMeta } from "../engine/types.js";
 import { familyName } from "../engine/messages.js";
+import { MIX_ORDER, percent } from "./verdict-words.js";
+
+export { MIX_ORDER, percent };
 
 /** The project's public home: SARIF's informationUri, and the base of rule documentation links. */
 export const PROJECT_URL = "https://github.com/jdlint/jdlint";
-
-/** The duty families in the order every format shows the duty mix. */
-export const MIX_ORDER = ["marketing", "sales", "customer_service"] as const;
 
 /** A path relative to `cwd` with forward slashes; a path outside `cwd` stays absolute. */
 export function displayPath(file: string, cwd: string): string {
@@ -28,10 +28,6 @@ export function artifactUri(file: string, cwd: string): string {
 /** Where a rule's documentation lives, as an absolute URL. */
 export function docsUrl(rule: RuleMeta): string {
   return /^https?:\/\//.test(rule.docs) ? rule.docs : `${PROJECT_URL}/blob/main/${rule.docs}`;
-}
-
-export function percent(n: number): string {
-  return `${Math.round(n * 100)}%`;
 }
 
 /** "marketing 10% · sales 85% · customer service 5%" */
