@@ -13,11 +13,11 @@
  * figures add up every board's held-out counts. Add --misses to list the postings behind each miss (shipped
  * thresholds), --json for machine-readable figures.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { readBuiltinSources } from "../src/cli/knowledge-files.js";
 import { compileKnowledge, type Knowledge } from "../src/lexicon/knowledge.js";
 import { analyse } from "../src/judge/evidence.js";
@@ -56,6 +56,12 @@ const FITTED = {
     partialMaxShare: [0.1, 0.15, 0.25],
   },
 } as const;
+
+/**
+ * Postings of the same boards labelled apart from the development set, by the same rubric, and never used to
+ * choose a word or a threshold: ids and judgments only (tools/unseen-labels.jsonl).
+ */
+const UNSEEN_LABELS = fileURLToPath(new URL("../../tools/unseen-labels.jsonl", import.meta.url));
 
 /** What a setting's objective loses per unit of distance from the shipped thresholds (see distance). */
 const SHRINK = 0.005;
@@ -273,6 +279,7 @@ async function main(): Promise<void> {
       json: { type: "boolean", default: false },
       "no-folds": { type: "boolean", default: false },
       threshold: { type: "string", multiple: true, default: [] },
+      unseen: { type: "string" },
     },
   });
   const data = process.env.JDLINT_DATA;
@@ -295,18 +302,22 @@ async function main(): Promise<void> {
     (thresholds as Record<string, number>)[key] = Number(value);
   }
   const { figures, bySource, confusion, misses, heldOut } = await evaluate({ corpusPath, labelsPath, thresholds, crossValidate: !values["no-folds"] });
+  // Postings labelled apart from the development set and never tuned on: judged under the shipped thresholds.
+  const unseenPath = values.unseen ?? (existsSync(UNSEEN_LABELS) ? UNSEEN_LABELS : undefined);
+  const unseen = unseenPath ? await evaluate({ corpusPath, labelsPath: unseenPath, thresholds, crossValidate: false }) : null;
   const c = figures.counts;
   if (values.json) {
-    console.log(JSON.stringify({ wholeSet: figures, heldOut: heldOut && { ...heldOut, byClass: Object.fromEntries(heldOut.byClass) } }, null, 2));
+    console.log(JSON.stringify({ wholeSet: figures, heldOut: heldOut && { ...heldOut, byClass: Object.fromEntries(heldOut.byClass) }, unseen: unseen?.figures ?? null }, null, 2));
     return;
   }
-  console.log(`jdlint eval: ${c.labelled} labelled postings, ${figures.seconds.toFixed(1)} s`);
-  const head = ["", "held out by board", "whole set", "target"];
-  console.log(`  ${head[0]!.padEnd(40)} ${head[1]!.padStart(20)} ${head[2]!.padStart(18)}   ${head[3]}`);
+  console.log(`jdlint eval: ${c.labelled} labelled postings${unseen ? `, ${unseen.figures.counts.labelled} unseen (${unseenPath})` : ""}, ${((figures.seconds + (unseen?.figures.seconds ?? 0))).toFixed(1)} s`);
+  const head = ["", "held out by board", "whole set", unseen ? "unseen" : "", "target"];
+  console.log(`  ${head[0]!.padEnd(40)} ${head[1]!.padStart(20)} ${head[2]!.padStart(18)} ${head[3]!.padStart(18)}   ${head[4]}`);
   for (const [name, key, count, target] of ROWS) {
     const held = heldOut ? `${fmt(heldOut.figures[key])} ${count(heldOut.counts).padStart(9)}` : "";
     const whole = `${fmt(figures[key])} ${count(c).padStart(9)}`;
-    console.log(`  ${name.padEnd(40)} ${held.padStart(20)} ${whole.padStart(18)}   ${target}`);
+    const apart = unseen ? `${fmt(unseen.figures[key])} ${count(unseen.figures.counts).padStart(9)}` : "";
+    console.log(`  ${name.padEnd(40)} ${held.padStart(20)} ${whole.padStart(18)} ${apart.padStart(18)}   ${target}`);
   }
   if (heldOut) {
     console.log("\n  held-out folds: the board left out, the thresholds fitted on the others, its recall and precision");
