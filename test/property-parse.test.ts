@@ -10,7 +10,7 @@ import { lintDocument, type LintSettings } from "../src/engine/linter.js";
 import type { LintResult } from "../src/engine/result.js";
 import { DEFAULT_THRESHOLDS } from "../src/judge/thresholds.js";
 import { lineStarts } from "../src/model/locator.js";
-import { fileFormat, INPUT_FORMATS, parsePostings, type InputFormat } from "../src/parsers/index.js";
+import { INPUT_FORMATS, parsePostings, type InputFormat } from "../src/parsers/index.js";
 import { jdlint } from "./helpers/cli.js";
 
 // For any text or bytes, in every input format: parsing and linting never throw (but an InputError, which the
@@ -71,14 +71,14 @@ function positionsOf(r: LintResult): Array<[string, number, number]> {
   return out;
 }
 
-/** `jsonl`: lines are what JSON Lines says they are, split at \n only (as the CLI streams them). */
-function expectInside(text: string, r: LintResult, jsonl = false): void {
-  const starts = jsonl ? [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)] : lineStarts(text);
+/** Every format, JSONL too, numbers lines as the locator does: a line ends at \n, \r\n or a lone \r. */
+function expectInside(text: string, r: LintResult): void {
+  const starts = lineStarts(text);
   const lengthOf = (line: number) => {
     const start = starts[line - 1]!;
     const next = starts[line] ?? text.length + 1;
     // Without its line break: \n, \r\n or a lone \r.
-    const end = next - 1 - (text[next - 2] === "\r" && text[next - 1] === "\n" ? 1 : 0) + (jsonl && next > text.length ? 1 : 0);
+    const end = next - 1 - (text[next - 2] === "\r" && text[next - 1] === "\n" ? 1 : 0);
     return Math.min(end, text.length) - start;
   };
   for (const [what, line, column] of positionsOf(r)) {
@@ -109,7 +109,7 @@ function lintAll(text: string, format: InputFormat): Array<LintResult | string> 
 
 function check(text: string, format: InputFormat): void {
   const first = lintAll(text, format);
-  for (const r of first) if (typeof r !== "string") expectInside(text, r, fileFormat(`posting.${EXT[format]}`, text, format) === "jsonl");
+  for (const r of first) if (typeof r !== "string") expectInside(text, r);
   expect(JSON.stringify(lintAll(text, format))).toBe(JSON.stringify(first));
 }
 
@@ -145,7 +145,7 @@ describe("any bytes through the real command line", () => {
           if (stderr) expect(code).toBe(2);
           const results = JSON.parse(stdout) as LintResult[];
           const decoded = decodeText(bytes);
-          if ("text" in decoded) for (const r of results) expectInside(decoded.text, r, ext === "jsonl");
+          if ("text" in decoded) for (const r of results) expectInside(decoded.text, r);
         },
       ),
       runs(300),

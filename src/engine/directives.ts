@@ -1,5 +1,5 @@
 import { FAMILIES, type Family } from "../lexicon/knowledge.js";
-import { lineStarts } from "../model/locator.js";
+import { lineAt, lineIndexAt, lineStarts } from "../model/locator.js";
 import type { LintMessage } from "./types.js";
 import { compareCodeUnits } from "../text/compare.js";
 
@@ -35,16 +35,7 @@ export function parseDirectives(source: string, format: string): Directive[] {
   const re = format === "markdown" || format === "html" ? COMMENT : format === "text" ? HASH_LINE : null;
   if (!re) return [];
   const starts = lineStarts(source);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number) => lineIndexAt(starts, offset);
   const out: Directive[] = [];
   for (const m of source.matchAll(re)) {
     const at = m.index + m[0].search(/\S/);
@@ -94,7 +85,7 @@ export function declaredFunction(meta: Record<string, unknown>): Family | null {
 export function documentDirectives(source: string | null, format: string, meta: Record<string, unknown>): Directive[] {
   const { disable } = frontMatterSettings(meta);
   const at = source ? source.search(/^jdlint[ \t]*:/m) : -1;
-  const line = source && at > 0 ? source.slice(0, at).split("\n").length : 1;
+  const line = source && at > 0 ? lineAt(source, at) : 1;
   const own: Directive[] = disable.length ? [{ kind: "disable-file", rules: disable, line, column: 1, endLine: line }] : [];
   return [...own, ...(source ? parseDirectives(source, format) : [])];
 }

@@ -24,6 +24,34 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The 0-based index of the line holding `offset`, given the text's line starts. */
+export function lineIndexAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The 1-based line of `offset` in `text`: one more than the line ends before it. */
+export function lineAt(text: string, offset: number): number {
+  return lineIndexAt(lineStarts(text), offset) + 1;
+}
+
+/**
+ * How many line ends a piece of a larger text holds, where `next` is the character after the piece: a \r at the
+ * piece's end is half of a \r\n when `next` is \n.
+ */
+export function lineEndsIn(piece: string, next = ""): number {
+  let n = 0;
+  for (let i = piece.indexOf("\r"); i >= 0; i = piece.indexOf("\r", i + 1)) n++;
+  for (let i = piece.indexOf("\n"); i >= 0; i = piece.indexOf("\n", i + 1)) if (piece.charCodeAt(i - 1) !== 13) n++;
+  return piece.endsWith("\r") && next === "\n" ? n - 1 : n;
+}
+
 /**
  * Turns analysed-text offsets into source line/column: the one place where line and column are computed.
  */
@@ -53,14 +81,13 @@ export class Locator {
   }
 
   position(textOffset: number): { line: number; column: number } {
-    const offset = this.sourceOffset(textOffset);
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    return this.sourcePosition(this.sourceOffset(textOffset));
+  }
+
+  /** The line and column of an offset into the source itself (a comment's, say, which the analysed text leaves out). */
+  sourcePosition(sourceOffset: number): { line: number; column: number } {
+    const offset = clamp(sourceOffset, 0, this.source.length);
+    const lo = lineIndexAt(this.starts, offset);
     return { line: lo + 1 + this.lineOffset, column: offset - (this.starts[lo] ?? 0) + 1 };
   }
 

@@ -85,7 +85,7 @@ export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: bool
   if (hasEntities(value)) addDecodingEntities(sink.out, value, from, to, map);
   else sink.out.addMapped(value.slice(from, to), from, true, map);
   const end = sink.out.length;
-  if (asBullet && !value.includes("\n")) sink.blocks.push({ type: "bullet", start, end });
+  if (asBullet && !/[\r\n]/.test(value)) sink.blocks.push({ type: "bullet", start, end });
   else sink.blocks.push(...scanBlocks(sink.out.text, start, end, { markdown: true, isHeading: sink.isHeading }));
   sink.out.separate("\n");
 }

@@ -1,5 +1,5 @@
 import { InputError } from "../data/errors.js";
-import { lineStarts } from "../model/locator.js";
+import { lineAt } from "../model/locator.js";
 
 /** A JSON value and where it stands in its source, so evidence can point at the field it came from. */
 export interface JsonNode {
@@ -21,7 +21,7 @@ export function parseJsonLocated(text: string, file: string, firstLine = 1, offs
   } catch (e) {
     const message = (e as Error).message;
     const at = errorOffset(message, text);
-    const line = firstLine + lineStarts(text.slice(0, at)).length - 1;
+    const line = firstLine + lineAt(text, at) - 1;
     throw new InputError(file, `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s+/g, " ")}`, line);
   }
   // Valid JSON from here on, so the scanner below need not report errors but one. It recurses, as do the
@@ -30,7 +30,7 @@ export function parseJsonLocated(text: string, file: string, firstLine = 1, offs
   const scanner = new Scanner(text, offset);
   const root = scanner.value(0);
   if (root === null) {
-    const line = firstLine + lineStarts(text.slice(0, scanner.position)).length - 1;
+    const line = firstLine + lineAt(text, scanner.position) - 1;
     throw new InputError(file, `JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, line);
   }
   return root;
