@@ -13,6 +13,19 @@ export interface SourceSegment {
   exact: boolean;
 }
 
+/** The index of the last segment that starts at or before `textOffset` (segments are in text order), or -1. */
+export function segmentIndex(segments: readonly SourceSegment[], textOffset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  if (hi < 0 || segments[0]!.textStart > textOffset) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.textStart <= textOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Offsets of the start of every line of a text. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -70,11 +83,7 @@ export class Locator {
   /** The source offset of an analysed-text offset. */
   sourceOffset(textOffset: number): number {
     if (!this.segments) return clamp(textOffset, 0, this.source.length);
-    let best: SourceSegment | undefined;
-    for (const seg of this.segments) {
-      if (seg.textStart <= textOffset) best = seg;
-      else break;
-    }
+    const best = this.segments[segmentIndex(this.segments, textOffset)];
     if (!best) return 0;
     const inside = Math.min(textOffset, best.textEnd) - best.textStart;
     return clamp(best.exact ? best.sourceStart + inside : best.sourceStart, 0, this.source.length);

@@ -7,12 +7,14 @@ import type { Span } from "../model/span.js";
 import type { JsonNode } from "./json-located.js";
 import { scanBlocks, type Block } from "./blocks.js";
 import { appendHtmlFragment, looksLikeEscapedHtml, looksLikeHtml, type BlockSink } from "./html-blocks.js";
-import { addDecodingEntities, hasEntities, pointMap, TextBuilder, type OffsetMap } from "./source-map.js";
+import { addDecodingEntities, decodeEntitiesMapped, exactMap, hasEntities, insertBefore, pointMap, TextBuilder, type MappedText, type OffsetMap } from "./source-map.js";
 
 /** A piece of text from a structured posting and where it stands in the source. */
 export interface FieldText {
   value: string;
   map: OffsetMap;
+  /** Text from a JSON feed, where boards often drop the line breaks between items (see unglue). */
+  linesMayBeLost?: boolean;
 }
 
 /** One text field of a structured posting: it becomes a section under its own heading. */
@@ -54,30 +56,37 @@ export function unglue(text: string): string {
   return text.replace(GLUE, "\n$&");
 }
 
+/** unglue, keeping the map: each restored line break points at the capital it stands before. */
+export function unglueMapped(text: MappedText): MappedText {
+  return insertBefore(text, GLUE, "\n");
+}
+
 /** "company_profile" -> "Company profile" */
 export function humanise(name: string): string {
   const words = name.replace(/[_-]+/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").trim().toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A JSON string value: escapes make inner positions inexact, so it points at where it starts. */
+/**
+ * A text that points, as a whole, at one place in a JSON source: a title (a fix rewrites the JSON string that
+ * starts there) or a text built from several values (a salary).
+ */
 export function jsonText(value: string, start: number): FieldText {
-  return { value, map: pointMap(value.length, start) };
+  return { value, map: pointMap(value.length, start), linesMayBeLost: true };
+}
+
+/** A JSON string value, each character mapped to where it stands in the source (an escape's to its backslash). */
+export function jsonStringText(node: JsonNode & { value: string }): FieldText {
+  return { value: node.value, map: node.escapes ?? exactMap(node.value.length, node.start + 1), linesMayBeLost: true };
 }
 
 /** Appends a field's text: HTML as HTML (even when escaped once more), anything else as plain or Markdown text. */
 export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: boolean): void {
   let { value, map } = part;
-  if (looksLikeEscapedHtml(value)) {
-    value = entityDecoder().decodeHTML(value);
-    map = pointMap(value.length, map[0]?.sourceStart ?? 0);
-  }
+  if (looksLikeEscapedHtml(value)) ({ value, map } = decodeEntitiesMapped({ value, map }));
   if (looksLikeHtml(value)) return appendHtmlFragment(sink, value, map);
-  // Where nothing maps exactly anyway, put back the line breaks boards dropped.
-  if (map.every((seg) => !seg.exact)) {
-    value = unglue(value);
-    map = pointMap(value.length, map[0]?.sourceStart ?? 0);
-  }
+  // Put back the line breaks boards dropped.
+  if (part.linesMayBeLost) ({ value, map } = unglueMapped({ value, map }));
   const from = value.length - value.trimStart().length;
   const to = value.trimEnd().length;
   if (to <= from) return;
@@ -130,7 +139,7 @@ export function buildFromFields(knowledge: Knowledge, posting: PostingFields): P
 /** A JSON node's text: a string, or a list of strings (and of objects naming one, like a DefinedTerm). */
 export function textParts(node: JsonNode | undefined): FieldText[] {
   if (!node) return [];
-  if (typeof node.value === "string") return [jsonText(node.value, node.start)];
+  if (typeof node.value === "string") return [jsonStringText(node as JsonNode & { value: string })];
   if (node.items) return node.items.flatMap((item) => textParts(item));
   if (node.props) return textParts(node.props.get("description") ?? node.props.get("name"));
   return [];
