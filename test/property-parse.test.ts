@@ -97,7 +97,7 @@ function lintAll(text: string, format: InputFormat): Array<LintResult | string> 
         continue;
       }
       frontMatterSettings(doc.meta);
-      const directives = documentDirectives(doc.raw, doc.format, doc.meta);
+      const directives = documentDirectives(doc.raw, doc.format, doc.meta, doc.comments);
       out.push(lintDocument(doc, "posting", settings, { directives, reportUnused: true }));
     }
   } catch (e) {

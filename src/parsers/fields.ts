@@ -1,13 +1,14 @@
 import { entityDecoder } from "../deps/lazy.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { buildDocument, classifyHeading } from "../model/build.js";
-import type { PostingDocument, SectionKind } from "../model/document.js";
+import type { PostingDocument, SectionKind, TextComment } from "../model/document.js";
 import { Locator } from "../model/locator.js";
 import type { Span } from "../model/span.js";
 import type { JsonNode } from "./json-located.js";
 import { scanBlocks, type Block } from "./blocks.js";
-import { appendHtmlFragment, looksLikeEscapedHtml, looksLikeHtml, type BlockSink } from "./html-blocks.js";
-import { addDecodingEntities, decodeEntitiesMapped, exactMap, hasEntities, insertBefore, pointMap, TextBuilder, type MappedText, type OffsetMap } from "./source-map.js";
+import { commentsIn, maskComments } from "./comments.js";
+import { appendHtmlFragment, looksLikeEscapedHtml, looksLikeHtml, type BlockSink, type FieldComment } from "./html-blocks.js";
+import { addDecodingEntities, decodeEntitiesMapped, exactMap, hasEntities, insertBefore, mapOffset, pointMap, TextBuilder, type MappedText, type OffsetMap } from "./source-map.js";
 
 /** A piece of text from a structured posting and where it stands in the source. */
 export interface FieldText {
@@ -43,6 +44,8 @@ export interface PostingFields {
   base: number;
   /** Lines of the file before `source`. */
   lineOffset: number;
+  /** Comments of the page around the posting (a careers page around its JSON-LD), located in the file. */
+  pageComments?: TextComment[];
 }
 
 // Items or an inline heading run together where a board dropped the line breaks: "growth.Responsibilities:Perform",
@@ -80,17 +83,72 @@ export function jsonStringText(node: JsonNode & { value: string }): FieldText {
   return { value: node.value, map: node.escapes ?? exactMap(node.value.length, node.start + 1), linesMayBeLost: true };
 }
 
-/** Appends a field's text: HTML as HTML (even when escaped once more), anything else as plain or Markdown text. */
+/**
+ * Appends a field's text: HTML as HTML (even when escaped once more), anything else as plain or Markdown text.
+ * Comments the field's earlier parts left waiting for a line get this part's first line.
+ */
 export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: boolean): void {
+  const carried = sink.pendingNext?.splice(0) ?? [];
+  const before = sink.out.length;
+  writeFieldText(sink, part, asBullet);
+  if (!carried.length) return;
+  const next = firstLine(sink.out.text, before, sink.out.length);
+  if (next) for (const c of carried) c.next = next;
+  else sink.pendingNext?.unshift(...carried);
+}
+
+const LINE_END = /\r\n?|\n/g;
+
+/** The first line of text[from, to) that holds more than spaces, trimmed. */
+function firstLine(text: string, from: number, to: number): Span | null {
+  let pos = from;
+  while (pos < to) {
+    LINE_END.lastIndex = pos;
+    const m = LINE_END.exec(text);
+    const end = m && m.index < to ? m.index : to;
+    let a = pos;
+    let b = end;
+    while (a < b && /\s/.test(text[a]!)) a++;
+    while (b > a && /\s/.test(text[b - 1]!)) b--;
+    if (b > a) return { start: a, end: b };
+    pos = m && m.index < to ? m.index + m[0].length : to;
+  }
+  return null;
+}
+
+/**
+ * The line of `value` after the one that `after` is on, as a span of the analysed text (where value[from] was
+ * written at `start`); null when that line is blank; undefined when the value has no line after it.
+ */
+function lineAfter(value: string, after: number, from: number, to: number, start: number): Span | null | undefined {
+  LINE_END.lastIndex = after;
+  const m = LINE_END.exec(value);
+  if (!m) return undefined;
+  const line = firstLine(value, m.index + m[0].length, to);
+  // Only the very next line counts, as in Markdown: a later one is not it.
+  if (!line || /[\r\n]/.test(value.slice(m.index + m[0].length, line.start))) return null;
+  return { start: start + line.start - from, end: start + line.end - from };
+}
+
+function writeFieldText(sink: BlockSink, part: FieldText, asBullet: boolean): void {
   let { value, map } = part;
   if (looksLikeEscapedHtml(value)) ({ value, map } = decodeEntitiesMapped({ value, map }));
   if (looksLikeHtml(value)) return appendHtmlFragment(sink, value, map);
   // Put back the line breaks boards dropped.
   if (part.linesMayBeLost) ({ value, map } = unglueMapped({ value, map }));
+  // Comments are blanked out of the text (offsets kept), and kept for the directives they may hold.
+  const comments = sink.comments ? commentsIn(value) : [];
+  if (comments.length) value = maskComments(value);
   const from = value.length - value.trimStart().length;
   const to = value.trimEnd().length;
-  if (to <= from) return;
   const start = sink.out.length;
+  for (const c of comments) {
+    const next = lineAfter(value, c.end, from, to, start);
+    const comment: FieldComment = { text: c.text, start: mapOffset(map, c.start), end: mapOffset(map, c.end), next: next ?? null, field: sink.field ?? 0 };
+    sink.comments!.push(comment);
+    if (next === undefined) sink.pendingNext?.push(comment);
+  }
+  if (to <= from) return;
   if (hasEntities(value)) addDecodingEntities(sink.out, value, from, to, map);
   else sink.out.addMapped(value.slice(from, to), from, true, map);
   const end = sink.out.length;
@@ -103,7 +161,8 @@ export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: bool
 export function buildFromFields(knowledge: Knowledge, posting: PostingFields): PostingDocument {
   const out = new TextBuilder(posting.base);
   const blocks: Block[] = [];
-  const sink: BlockSink = { out, blocks, isHeading: (t) => classifyHeading(knowledge, t) !== null };
+  const comments: FieldComment[] = [];
+  const sink: BlockSink = { out, blocks, isHeading: (t) => classifyHeading(knowledge, t) !== null, comments, pendingNext: [] };
   let title: string | null = null;
   let titleSpan: Span | null = null;
   const raw = posting.title?.value ?? "";
@@ -115,15 +174,19 @@ export function buildFromFields(knowledge: Knowledge, posting: PostingFields): P
     titleSpan = { start: 0, end: out.length };
     out.separate("\n\n");
   }
-  for (const field of posting.fields) {
-    if (!field.parts.some((p) => p.value.trim())) continue;
+  posting.fields.forEach((field, i) => {
+    if (!field.parts.some((p) => p.value.trim())) return;
     const headingStart = out.length;
     out.add(field.heading, field.at, false);
     blocks.push({ type: "heading", start: headingStart, end: out.length, kind: field.kind ?? undefined });
     out.add("\n", field.at, false);
+    sink.field = i;
     for (const part of field.parts) appendFieldText(sink, part, field.parts.length > 1);
+    // A comment at the end of a field has no line after it: the next field's heading is not one.
+    sink.pendingNext!.length = 0;
     out.separate("\n");
-  }
+  });
+  const locator = new Locator(posting.source, out.segments, posting.lineOffset);
   return buildDocument(knowledge, {
     text: out.text,
     format: posting.format,
@@ -132,8 +195,23 @@ export function buildFromFields(knowledge: Knowledge, posting: PostingFields): P
     blocks,
     meta: posting.meta,
     recordId: posting.recordId,
-    locator: new Locator(posting.source, out.segments, posting.lineOffset),
+    locator,
+    comments: [...(posting.pageComments ?? []), ...comments.map((c) => locateComment(c, locator, posting.base))].sort(
+      (a, b) => a.location.line - b.location.line || a.location.column - b.location.column,
+    ),
   });
+}
+
+/** A field's comment located in the file: `base` is where the posting's source starts in the text its offsets are in. */
+function locateComment(c: FieldComment, locator: Locator, base: number): TextComment {
+  const start = locator.sourcePosition(c.start - base);
+  const end = locator.sourcePosition(c.end - base);
+  return {
+    text: c.text,
+    location: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+    nextLine: c.next ? locator.locate(c.next) : null,
+    field: c.field,
+  };
 }
 
 /** A JSON node's text: a string, or a list of strings (and of objects naming one, like a DefinedTerm). */
