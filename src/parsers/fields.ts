@@ -7,8 +7,9 @@ import type { Span } from "../model/span.js";
 import type { JsonNode } from "./json-located.js";
 import { scanBlocks, type Block } from "./blocks.js";
 import { commentsIn, maskComments } from "./comments.js";
-import { appendHtmlFragment, looksLikeEscapedHtml, looksLikeHtml, type BlockSink, type FieldComment } from "./html-blocks.js";
-import { addDecodingEntities, decodeEntitiesMapped, exactMap, hasEntities, insertBefore, mapOffset, pointMap, TextBuilder, type MappedText, type OffsetMap } from "./source-map.js";
+import { giveFirstLine, keepComments, locateComment, type FieldComment } from "./field-comments.js";
+import { appendHtmlFragment, looksLikeEscapedHtml, looksLikeHtml, type BlockSink } from "./html-blocks.js";
+import { addDecodingEntities, decodeEntitiesMapped, exactMap, hasEntities, insertBefore, pointMap, TextBuilder, type MappedText, type OffsetMap } from "./source-map.js";
 
 /** A piece of text from a structured posting and where it stands in the source. */
 export interface FieldText {
@@ -91,43 +92,7 @@ export function appendFieldText(sink: BlockSink, part: FieldText, asBullet: bool
   const carried = sink.pendingNext?.splice(0) ?? [];
   const before = sink.out.length;
   writeFieldText(sink, part, asBullet);
-  if (!carried.length) return;
-  const next = firstLine(sink.out.text, before, sink.out.length);
-  if (next) for (const c of carried) c.next = next;
-  else sink.pendingNext?.unshift(...carried);
-}
-
-const LINE_END = /\r\n?|\n/g;
-
-/** The first line of text[from, to) that holds more than spaces, trimmed. */
-function firstLine(text: string, from: number, to: number): Span | null {
-  let pos = from;
-  while (pos < to) {
-    LINE_END.lastIndex = pos;
-    const m = LINE_END.exec(text);
-    const end = m && m.index < to ? m.index : to;
-    let a = pos;
-    let b = end;
-    while (a < b && /\s/.test(text[a]!)) a++;
-    while (b > a && /\s/.test(text[b - 1]!)) b--;
-    if (b > a) return { start: a, end: b };
-    pos = m && m.index < to ? m.index + m[0].length : to;
-  }
-  return null;
-}
-
-/**
- * The line of `value` after the one that `after` is on, as a span of the analysed text (where value[from] was
- * written at `start`); null when that line is blank; undefined when the value has no line after it.
- */
-function lineAfter(value: string, after: number, from: number, to: number, start: number): Span | null | undefined {
-  LINE_END.lastIndex = after;
-  const m = LINE_END.exec(value);
-  if (!m) return undefined;
-  const line = firstLine(value, m.index + m[0].length, to);
-  // Only the very next line counts, as in Markdown: a later one is not it.
-  if (!line || /[\r\n]/.test(value.slice(m.index + m[0].length, line.start))) return null;
-  return { start: start + line.start - from, end: start + line.end - from };
+  if (carried.length) giveFirstLine(sink, carried, before);
 }
 
 function writeFieldText(sink: BlockSink, part: FieldText, asBullet: boolean): void {
@@ -142,12 +107,7 @@ function writeFieldText(sink: BlockSink, part: FieldText, asBullet: boolean): vo
   const from = value.length - value.trimStart().length;
   const to = value.trimEnd().length;
   const start = sink.out.length;
-  for (const c of comments) {
-    const next = lineAfter(value, c.end, from, to, start);
-    const comment: FieldComment = { text: c.text, start: mapOffset(map, c.start), end: mapOffset(map, c.end), next: next ?? null, field: sink.field ?? 0 };
-    sink.comments!.push(comment);
-    if (next === undefined) sink.pendingNext?.push(comment);
-  }
+  if (comments.length) keepComments(sink, comments, { value, map }, from, to, start);
   if (to <= from) return;
   if (hasEntities(value)) addDecodingEntities(sink.out, value, from, to, map);
   else sink.out.addMapped(value.slice(from, to), from, true, map);
@@ -200,18 +160,6 @@ export function buildFromFields(knowledge: Knowledge, posting: PostingFields): P
       (a, b) => a.location.line - b.location.line || a.location.column - b.location.column,
     ),
   });
-}
-
-/** A field's comment located in the file: `base` is where the posting's source starts in the text its offsets are in. */
-function locateComment(c: FieldComment, locator: Locator, base: number): TextComment {
-  const start = locator.sourcePosition(c.start - base);
-  const end = locator.sourcePosition(c.end - base);
-  return {
-    text: c.text,
-    location: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
-    nextLine: c.next ? locator.locate(c.next) : null,
-    field: c.field,
-  };
 }
 
 /** A JSON node's text: a string, or a list of strings (and of objects naming one, like a DefinedTerm). */

@@ -1,7 +1,7 @@
 import type { DefaultTreeAdapterTypes as T } from "parse5";
 import { entityDecoder, htmlParser } from "../deps/lazy.js";
 import { scanBlocks, type Block } from "./blocks.js";
-import type { Span } from "../model/span.js";
+import type { FieldComment } from "./field-comments.js";
 import { mapOffset, type OffsetMap, type TextBuilder } from "./source-map.js";
 
 /** Where the readable text of some HTML goes: the analysed text, its blocks, and how headings are recognised. */
@@ -17,16 +17,6 @@ export interface BlockSink {
   pendingNext?: FieldComment[];
 }
 
-/** A comment in a field's text, before the document is built: offsets into the source and the analysed text. */
-export interface FieldComment {
-  text: string;
-  /** Where the comment starts and ends in the source. */
-  start: number;
-  end: number;
-  /** The analysed text's span of the line after it, or null when none follows. */
-  next: Span | null;
-  field: number;
-}
 
 type Container = "paragraph" | "bullet" | "heading";
 
