@@ -34,7 +34,7 @@ describe("one posting in Markdown, HTML, JSON-LD and a JSON record", () => {
         const [first, ...rest] = Object.values(verdicts);
         for (const v of rest) expect(v, JSON.stringify(verdicts, null, 1)).toEqual(first);
       }),
-      { numRuns: runs(200), timeout: TIME_LIMIT_MS },
+      { numRuns: runs(120), timeout: TIME_LIMIT_MS },
     );
   });
 });
