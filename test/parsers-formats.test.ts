@@ -296,6 +296,35 @@ describe("CSV", () => {
     expect(() => [...readCsv('a,b\n1,"open\nmore', "t.csv")]).toThrowError(/never closed/);
   });
 
+  /** The InputError reading `text` throws, or null when it reads. */
+  function csvError(text: string): InputError | null {
+    try {
+      [...readCsv(text, "t.csv")];
+      return null;
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+  }
+
+  it("rejects a closing quote followed by text, naming the line where the quote opened", () => {
+    const sameLine = csvError('title,description\n"Marketing Director,"Make 50 calls a day\n');
+    expect([sameLine?.line, sameLine?.reason]).toEqual([2, expect.stringMatching(/^a quoted CSV cell opened on this line has text after its closing quote \("Make 50 calls a day"\): close it just before the comma/)]);
+    // A quote left open pairs with the next quote in the file, rows later: the cell "runs to" that line.
+    const later = csvError('title;description\nMarketing Director;"Make 50 calls a day\nSales Rep;"Sell"\n');
+    expect([later?.line, later?.reason]).toEqual([2, expect.stringMatching(/opened on this line runs to line 3 and has text after its closing quote \("Sell""\): close it just before the semicolon/)]);
+  });
+
+  it("reads spaces after a closing quote, a quote inside an unquoted cell, and a quoted cell at the end of the file", () => {
+    expect(csvError('a,b\n"x" ,"y"\t\n')).toBeNull();
+    expect([...readCsv('a,b\n"x" ,"y"\t\nsay "hi",z\n"last"', "t.csv")].map((r) => r.cells.map((c) => c.value))).toEqual([
+      ["a", "b"],
+      ["x", "y"],
+      ['say "hi"', "z"],
+      ["last"],
+    ]);
+  });
+
   it("maps columns named otherwise with --csv-columns, sniffs the delimiter, and keeps the rest as metadata", () => {
     const path = `${EDGE}/quotes.csv`;
     const source = readFileSync(path, "utf8");

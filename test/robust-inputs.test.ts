@@ -37,6 +37,8 @@ beforeAll(() => {
   put("bad-front-matter.md", "---\ntitle: [unclosed\n---\n# Sales Rep\n\nMake calls.\n");
   put("deep.html", `<html><body><h1>Sales Representative</h1>${"<div>".repeat(100_000)}Make cold calls and close deals.</body></html>`);
   put("unbalanced.csv", 'title,description\nSales Rep,Make calls\n"Account Executive,Close deals\nSDR,Book meetings\n');
+  // The quote after "Director," was meant to open the next cell: the file pairs it as the first cell's close.
+  put("misquoted.csv", 'title,description\n"Marketing Director,"Make 50 calls a day\n');
   // A folder that holds a link to itself, and two links to each other.
   mkdirSync(join(dir, "loop"));
   writeFileSync(join(dir, "loop", "posting.md"), POSTING);
@@ -92,6 +94,15 @@ describe("the bad-input matrix, through the CLI", () => {
     // UTF-16 reads to the same verdict, at the same lines, as the UTF-8 file.
     expect(results[1]!.verdict).toEqual(results[0]!.verdict);
     expect(results[1]!.messages).toEqual(results[0]!.messages);
+  });
+
+  it("a CSV row whose quotes do not pair is an input error naming the line where the quote opened", async () => {
+    const { code, lines, results } = await lint(["misquoted.csv", "good.md"]);
+    expect(lines).toEqual([
+      'jdlint: misquoted.csv:2: a quoted CSV cell opened on this line has text after its closing quote ("Make 50 calls a day"): close it just before the comma or the line end, and write a quote inside a cell as ""',
+    ]);
+    expect(results.map((r) => r.filePath)).toEqual(["good.md"]);
+    expect(code).toBe(2);
   });
 
   it("lints the 10 MB line when the limit allows it, in bounded time", async () => {

@@ -44,6 +44,8 @@ beforeAll(async () => {
   const decoded = [
     JSON.stringify({ id: "accents", title: "Responsable marketing", description: "Créer des campagnes e-mail et gérer la marque. Développer le contenu." }),
     `${JSON.stringify({ id: "crlf", title: "Sales Manager", description: "Close deals and meet a monthly quota." })}\r`,
+    // A lone \r between its keys (a line end too, for the lines after it), and a directive in its text.
+    JSON.stringify({ id: "lone-cr", title: "Marketing Director", description: "<!-- jdlint-disable-next-line activity-quota -->\nMake 50 cold calls a day." }).replace(',"title"', ',\r"title"'),
   ].join("\n");
   writeFileSync(feed, Buffer.concat([Buffer.from(`${records.join("\n")}\n${decoded}\n`), Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]), Buffer.from(`${records[0]}\n`)]));
 }, 60_000);
@@ -84,8 +86,8 @@ describe("linting a JSONL feed on worker threads", () => {
     });
     const expected = records.filter((r) => r.startsWith("{\"")).map((r) => (JSON.parse(r) as { id: string }).id);
     // Then the lines the workers decode: the line that is not UTF-8 is reported in its place.
-    expect(ids).toEqual([...expected, "accents", "crlf", "r0"]);
-    expect(stderr).toContain(`${feed}:${records.length + 3}: not valid UTF-8 text`);
+    expect(ids).toEqual([...expected, "accents", "crlf", "lone-cr", "r0"]);
+    expect(stderr).toContain(`${feed}:${records.length + 5}: not valid UTF-8 text`);
   });
 
   it("really lints on the workers when asked (a missing worker script fails the run)", async () => {

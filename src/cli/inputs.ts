@@ -6,6 +6,7 @@ import { fileFormat, parseJsonlLine, parsePostings, POSTING_EXTENSIONS, type Inp
 import { decodeText } from "./decode.js";
 import { DEFAULT_FETCH_LIMITS, fetchPage, FetchError, isUrl, type FetchLimits } from "./fetch.js";
 import type { CliIo } from "./io.js";
+import { lineEndsIn } from "../model/locator.js";
 
 /** A posting read from an input, or one line saying why an input (or a record in it) could not be read. */
 export type InputItem = { file: string; doc: PostingDocument } | { file: string; error: string; line: number | null };
@@ -251,28 +252,59 @@ async function* streamJsonl(knowledge: Knowledge, file: string, chunks: AsyncIte
 
 type Line = { line: number; text: string } | { line: number; error: string };
 
+const CR = 13;
+
+/** How many \r bytes a chunk holds. */
+function countCr(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 1)) n++;
+  return n;
+}
+
 /**
  * The lines of a byte stream, one at a time, so memory is bounded by the longest line, however long the
- * file (a line longer than `maxLineBytes` is reported, not held). UTF-8 lines are decoded one by one, so one bad line is reported and the others are still read.
+ * file (a line longer than `maxLineBytes` is reported, not held). UTF-8 lines are decoded one by one, so one bad
+ * line is reported and the others are still read. Lines end at \n or \r\n; each is numbered as the locator
+ * numbers lines, so a lone \r inside one moves the next line's number on too.
  */
 export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = DEFAULT_MAX_POSTING_SIZE): AsyncGenerator<Line> {
   let pending: Uint8Array[] = [];
   let pendingSize = 0;
   let tooLong = false;
-  let line = 0;
+  /** The number of the line being read, and the \r bytes in it so far (kept when its bytes are dropped). */
+  let line = 1;
+  let crs = 0;
+  let lastByte = -1;
+  let started = false;
   let utf16: TextDecoder | null = null;
   let text = "";
   // A UTF-16 line over the limit: reported, and its text dropped up to the next line break.
   let skipping = false;
+  let skippedBreaks = 0;
+  /** The current line's number, moving on past it: one line end, and each lone \r inside it. */
+  const advance = (loneCrs: number) => {
+    const at = line;
+    line += 1 + loneCrs;
+    return at;
+  };
   const finish = (bytes: Uint8Array): Line => {
-    line++;
-    if (tooLong) return { line, error: tooLarge(null, maxLineBytes) };
+    // A \r just before the \n is half of a \r\n, not a line end of its own.
+    const at = advance(crs - (lastByte === CR ? 1 : 0));
+    crs = 0;
+    lastByte = -1;
+    if (tooLong) return { line: at, error: tooLarge(null, maxLineBytes) };
     const decoded = decodeText(bytes);
-    if ("error" in decoded) return { line, error: decoded.error };
-    return { line, text: decoded.text.replace(/\r$/, "") };
+    if ("error" in decoded) return { line: at, error: decoded.error };
+    return { line: at, text: decoded.text.replace(/\r$/, "") };
+  };
+  const take = (bytes: Uint8Array) => {
+    if (!bytes.length) return;
+    crs += countCr(bytes);
+    lastByte = bytes[bytes.length - 1]!;
   };
   for await (const chunk of chunks) {
-    if (line === 0 && pendingSize === 0 && !utf16) {
+    if (!started && !utf16) {
+      started = chunk.length > 0;
       const bom = chunk[0] === 0xff && chunk[1] === 0xfe ? "utf-16le" : chunk[0] === 0xfe && chunk[1] === 0xff ? "utf-16be" : null;
       if (bom) utf16 = new TextDecoder(bom, { fatal: true });
     }
@@ -281,20 +313,28 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = D
       try {
         text += utf16.decode(chunk, { stream: true });
       } catch {
-        yield { line: line + 1, error: "not valid UTF-16 text" };
+        yield { line, error: "not valid UTF-16 text" };
         return;
       }
       let nl;
       while ((nl = text.indexOf("\n")) >= 0) {
-        if (skipping) line++;
-        else yield { line: ++line, text: text.slice(0, nl).replace(/^\uFEFF/, "").replace(/\r$/, "") };
+        const lineText = text.slice(0, nl);
+        if (skipping) advance(skippedBreaks + lineEndsIn(lineText, "\n"));
+        else {
+          const at = advance(lineEndsIn(lineText, "\n"));
+          yield { line: at, text: lineText.replace(/^\uFEFF/, "").replace(/\r$/, "") };
+        }
         skipping = false;
+        skippedBreaks = 0;
         text = text.slice(nl + 1);
       }
       if (text.length * 2 > maxLineBytes) {
-        if (!skipping) yield { line: line + 1, error: tooLarge(null, maxLineBytes) };
+        if (!skipping) yield { line, error: tooLarge(null, maxLineBytes) };
         skipping = true;
-        text = "";
+        // A \r at the end may be half of a \r\n: keep it for the next chunk to say.
+        const keep = text.endsWith("\r") ? 1 : 0;
+        skippedBreaks += lineEndsIn(text.slice(0, text.length - keep));
+        text = text.slice(text.length - keep);
       }
       continue;
     }
@@ -302,6 +342,7 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = D
     let nl;
     while ((nl = chunk.indexOf(10, from)) >= 0) {
       const tail = chunk.subarray(from, nl);
+      take(tail);
       if (pendingSize + tail.length > maxLineBytes) tooLong = true;
       const bytes = tooLong ? tail.subarray(0, 0) : pending.length ? Buffer.concat([...pending, tail]) : tail;
       yield finish(bytes);
@@ -311,6 +352,7 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = D
       from = nl + 1;
     }
     const rest = chunk.subarray(from);
+    take(rest);
     pendingSize += rest.length;
     if (pendingSize > maxLineBytes) tooLong = true;
     if (!tooLong && rest.length) pending.push(rest);
@@ -320,10 +362,10 @@ export async function* lines(chunks: AsyncIterable<Uint8Array>, maxLineBytes = D
     try {
       text += utf16.decode();
     } catch {
-      yield { line: line + 1, error: "not valid UTF-16 text" };
+      yield { line, error: "not valid UTF-16 text" };
       return;
     }
-    if (text && !skipping) yield { line: ++line, text: text.replace(/\r$/, "") };
+    if (text && !skipping) yield { line, text: text.replace(/\r$/, "") };
   } else if (pendingSize > 0) {
     yield finish(Buffer.concat(pending));
   }

@@ -1,12 +1,15 @@
 import { FAMILIES, type Family } from "../lexicon/knowledge.js";
-import { lineStarts } from "../model/locator.js";
+import { lineAt, lineIndexAt, lineStarts } from "../model/locator.js";
+import type { TextComment } from "../model/document.js";
+import type { Location } from "../model/span.js";
 import type { LintMessage } from "./types.js";
 import { compareCodeUnits } from "../text/compare.js";
 
 /**
  * Inline directives: `<!-- jdlint-disable rule-id -->`, `<!-- jdlint-enable -->` and
- * `<!-- jdlint-disable-next-line rule-id -->` in Markdown and HTML; `# jdlint-disable rule-id` on a line of
- * its own in plain text; `jdlint: { disable: [rule-id] }` in front matter for the whole file.
+ * `<!-- jdlint-disable-next-line rule-id -->` in Markdown and HTML, and in the text fields of structured
+ * postings (JSON, JSON-LD, ATS exports, JSONL, CSV); `# jdlint-disable rule-id` on a line of its own in plain
+ * text; `jdlint: { disable: [rule-id] }` in front matter for the whole file.
  * They are read from the source and filter the finished message list: rules never see them.
  */
 export interface Directive {
@@ -16,6 +19,17 @@ export interface Directive {
   line: number;
   column: number;
   endLine: number;
+  /**
+   * For a disable-next-line in a structured posting's text: where in the file the line it covers stands (null:
+   * none follows). Absent where that line is simply the file's next one.
+   */
+  nextLine?: Location | null;
+  /**
+   * A disable in a structured posting's field with no jdlint-enable after it there: a record's fields have no
+   * order (a JSON object's keys), so it covers the whole record, title included. The same for one in a page
+   * around JSON-LD postings, whose messages point into the JSON-LD wherever the comment stands.
+   */
+  wholeRecord?: boolean;
 }
 
 /** The rule id of the messages that --report-unused-disable-directives adds. */
@@ -35,16 +49,7 @@ export function parseDirectives(source: string, format: string): Directive[] {
   const re = format === "markdown" || format === "html" ? COMMENT : format === "text" ? HASH_LINE : null;
   if (!re) return [];
   const starts = lineStarts(source);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (offset: number) => lineIndexAt(starts, offset);
   const out: Directive[] = [];
   for (const m of source.matchAll(re)) {
     const at = m.index + m[0].search(/\S/);
@@ -58,6 +63,30 @@ export function parseDirectives(source: string, format: string): Directive[] {
     });
   }
   return out;
+}
+
+const ONE_COMMENT = /^<!--\s*jdlint-(disable-next-line|disable|enable)(?:\s+([\s\S]*?))?\s*-->$/;
+
+/** The directives in a structured posting's comments (see TextComment), in the order they stand in the file. */
+export function commentDirectives(comments: readonly TextComment[]): Directive[] {
+  const out: Array<Directive & { field: number | null }> = [];
+  for (const c of comments) {
+    const m = ONE_COMMENT.exec(c.text);
+    if (!m) continue;
+    const { line, column, endLine } = c.location;
+    const d: Directive & { field: number | null } = { kind: m[1] as Directive["kind"], rules: ruleList(m[2]), line, column, endLine, field: c.field };
+    if (d.kind === "disable-next-line") d.nextLine = c.nextLine;
+    out.push(d);
+  }
+  out.sort((a, b) => a.line - b.line || a.column - b.column);
+  // From the last back: the fields (and the page, null) that have a jdlint-enable after the directive at hand.
+  const enabledLater = new Set<number | null>();
+  for (let i = out.length - 1; i >= 0; i--) {
+    const d = out[i]!;
+    if (d.kind === "enable") enabledLater.add(d.field);
+    else if (d.kind === "disable" && !enabledLater.has(d.field)) d.wholeRecord = true;
+  }
+  return out.map(({ field: _, ...d }) => d);
 }
 
 /** What front matter's `jdlint:` key says: the function a posting declares, and rules disabled for the file. */
@@ -90,31 +119,41 @@ export function declaredFunction(meta: Record<string, unknown>): Family | null {
   return frontMatterSettings(meta).expect;
 }
 
-/** Every directive that applies to a document: its front matter's and its comments'. */
-export function documentDirectives(source: string | null, format: string, meta: Record<string, unknown>): Directive[] {
+/**
+ * Every directive that applies to a document: its front matter's, its source's comments', and those of the
+ * comments in its text fields (a structured posting's: `comments`).
+ */
+export function documentDirectives(source: string | null, format: string, meta: Record<string, unknown>, comments: readonly TextComment[] = []): Directive[] {
   const { disable } = frontMatterSettings(meta);
   const at = source ? source.search(/^jdlint[ \t]*:/m) : -1;
-  const line = source && at > 0 ? source.slice(0, at).split("\n").length : 1;
+  const line = source && at > 0 ? lineAt(source, at) : 1;
   const own: Directive[] = disable.length ? [{ kind: "disable-file", rules: disable, line, column: 1, endLine: line }] : [];
-  return [...own, ...(source ? parseDirectives(source, format) : [])];
+  return [...own, ...(source ? parseDirectives(source, format) : []), ...commentDirectives(comments)];
 }
 
 function covers(d: Directive, ruleId: string): boolean {
   return d.rules.length === 0 || d.rules.includes(ruleId);
 }
 
+/** Whether a message starts inside a range of the file. */
+function startsIn(m: LintMessage, at: Location): boolean {
+  const after = m.line > at.line || (m.line === at.line && m.column >= at.column);
+  const before = m.line < at.endLine || (m.line === at.endLine && m.column <= at.endColumn);
+  return after && before;
+}
+
 /** The directive that silences a message, if one does. Directives are in source order. */
 function silencer(m: LintMessage, directives: Directive[]): { d: Directive; rule: string } | null {
+  // Those that cover a whole file or record, wherever they stand.
+  for (const d of directives) if ((d.kind === "disable-file" || d.wholeRecord) && covers(d, m.ruleId)) return { d, rule: m.ruleId };
   let all: Directive | null = null;
   const byRule = new Map<string, Directive>();
   const reenabled = new Set<string>();
   for (const d of directives) {
-    if (d.kind === "disable-file") {
-      if (covers(d, m.ruleId)) return { d, rule: m.ruleId };
-      continue;
-    }
+    if (d.kind === "disable-file" || d.wholeRecord) continue;
     if (d.kind === "disable-next-line") {
-      if (m.line === d.endLine + 1 && covers(d, m.ruleId)) return { d, rule: m.ruleId };
+      const next = d.nextLine === undefined ? m.line === d.endLine + 1 : d.nextLine !== null && startsIn(m, d.nextLine);
+      if (next && covers(d, m.ruleId)) return { d, rule: m.ruleId };
       continue;
     }
     // A block directive applies from where it stands on.

@@ -68,6 +68,6 @@ export function lintDocument(doc: PostingDocument, filePath: string, settings: L
  * what is wrong with its front matter's `jdlint` key, if anything, for the caller to report.
  */
 export function lintPosting(doc: PostingDocument, filePath: string, settings: LintSettings, reportUnused = false): { result: LintResult; problem: string | null } {
-  const directives = documentDirectives(doc.raw, doc.format, doc.meta);
+  const directives = documentDirectives(doc.raw, doc.format, doc.meta, doc.comments);
   return { result: lintDocument(doc, filePath, settings, { directives, reportUnused }), problem: frontMatterSettings(doc.meta).problem };
 }

@@ -3,7 +3,7 @@ import type { Block } from "../parsers/blocks.js";
 import { splitSentences } from "../parsers/sentences.js";
 import { BoundedCache, detached } from "../text/bounded-cache.js";
 import { tokenize } from "../text/tokenize.js";
-import type { PostingDocument, Section, SectionKind, Sentence } from "./document.js";
+import type { PostingDocument, Section, SectionKind, Sentence, TextComment } from "./document.js";
 import type { Locator } from "./locator.js";
 import type { Span } from "./span.js";
 
@@ -17,6 +17,7 @@ export interface BuildInput {
   recordId?: string | null;
   locator: Locator;
   raw?: string | null;
+  comments?: TextComment[];
 }
 
 /** Heading kinds by text, per heading set: the same few dozen headings open most postings of a feed. */
@@ -77,5 +78,6 @@ export function buildDocument(knowledge: Knowledge, input: BuildInput): PostingD
     recordId: input.recordId ?? null,
     locator: input.locator,
     raw: input.raw ?? null,
+    ...(input.comments?.length ? { comments: input.comments } : {}),
   };
 }

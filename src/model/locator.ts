@@ -13,6 +13,19 @@ export interface SourceSegment {
   exact: boolean;
 }
 
+/** The index of the last segment that starts at or before `textOffset` (segments are in text order), or -1. */
+export function segmentIndex(segments: readonly SourceSegment[], textOffset: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  if (hi < 0 || segments[0]!.textStart > textOffset) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.textStart <= textOffset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Offsets of the start of every line of a text. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
@@ -22,6 +35,34 @@ export function lineStarts(text: string): number[] {
     else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
   }
   return starts;
+}
+
+/** The 0-based index of the line holding `offset`, given the text's line starts. */
+export function lineIndexAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The 1-based line of `offset` in `text`: one more than the line ends before it. */
+export function lineAt(text: string, offset: number): number {
+  return lineIndexAt(lineStarts(text), offset) + 1;
+}
+
+/**
+ * How many line ends a piece of a larger text holds, where `next` is the character after the piece: a \r at the
+ * piece's end is half of a \r\n when `next` is \n.
+ */
+export function lineEndsIn(piece: string, next = ""): number {
+  let n = 0;
+  for (let i = piece.indexOf("\r"); i >= 0; i = piece.indexOf("\r", i + 1)) n++;
+  for (let i = piece.indexOf("\n"); i >= 0; i = piece.indexOf("\n", i + 1)) if (piece.charCodeAt(i - 1) !== 13) n++;
+  return piece.endsWith("\r") && next === "\n" ? n - 1 : n;
 }
 
 /**
@@ -42,25 +83,20 @@ export class Locator {
   /** The source offset of an analysed-text offset. */
   sourceOffset(textOffset: number): number {
     if (!this.segments) return clamp(textOffset, 0, this.source.length);
-    let best: SourceSegment | undefined;
-    for (const seg of this.segments) {
-      if (seg.textStart <= textOffset) best = seg;
-      else break;
-    }
+    const best = this.segments[segmentIndex(this.segments, textOffset)];
     if (!best) return 0;
     const inside = Math.min(textOffset, best.textEnd) - best.textStart;
     return clamp(best.exact ? best.sourceStart + inside : best.sourceStart, 0, this.source.length);
   }
 
   position(textOffset: number): { line: number; column: number } {
-    const offset = this.sourceOffset(textOffset);
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    return this.sourcePosition(this.sourceOffset(textOffset));
+  }
+
+  /** The line and column of an offset into the source itself (a comment's, say, which the analysed text leaves out). */
+  sourcePosition(sourceOffset: number): { line: number; column: number } {
+    const offset = clamp(sourceOffset, 0, this.source.length);
+    const lo = lineIndexAt(this.starts, offset);
     return { line: lo + 1 + this.lineOffset, column: offset - (this.starts[lo] ?? 0) + 1 };
   }
 

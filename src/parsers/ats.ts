@@ -1,4 +1,4 @@
-import { jsonField, jsonText, type PostingField, type PostingFields } from "./fields.js";
+import { jsonField, jsonStringText, type PostingField, type PostingFields } from "./fields.js";
 import { isObject, prop, type JsonNode } from "./json-located.js";
 import { fieldsBase, titleText, type RecordSource } from "./record.js";
 
@@ -52,7 +52,7 @@ export function leverFields(node: JsonNode, src: RecordSource): PostingFields {
     if (!content || typeof content.value !== "string") continue;
     // The list's own heading ("What you'll do") says what kind of section it is.
     const name = typeof heading?.value === "string" && heading.value.trim() ? heading.value.trim() : "List";
-    fields.push({ heading: name, kind: null, parts: [jsonText(content.value, content.start)], at: (heading ?? content).start });
+    fields.push({ heading: name, kind: null, parts: [jsonStringText(content as JsonNode & { value: string })], at: (heading ?? content).start });
   }
   const additional = isText(node, "additional") ? "additional" : "additionalPlain";
   const more = jsonField("Additional information", "other", prop(node, additional));

@@ -21,6 +21,7 @@ const BULLET = /^(\s*)(?:[-*+•·●▪■◦o]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)
 const MD_HEADING = /^(\s{0,3})(#{1,6})(?=\s)/;
 const MD_BOLD_OPEN = /^\s*(?:\*\*|__)/;
 const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const LINE_END = /\r\n?|\n/g;
 const MAX_HEADING_CHARS = 70;
 const MAX_HEADING_WORDS = 8;
 const MAX_INLINE_HEADING_WORDS = 5;
@@ -93,12 +94,13 @@ export function scanBlocks(text: string, from: number, to: number, opts: ScanOpt
   let pos = from;
   let inFence = false;
   while (pos < to) {
-    let nl = text.indexOf("\n", pos);
-    if (nl < 0 || nl > to) nl = to;
-    const lineEnd = nl > pos && text[nl - 1] === "\r" ? nl - 1 : nl;
+    // A line ends at \n, \r\n or a lone \r, as the locator counts lines.
+    LINE_END.lastIndex = pos;
+    const m = LINE_END.exec(text);
+    const lineEnd = m && m.index < to ? m.index : to;
     const line = text.slice(pos, lineEnd);
     const lineStart = pos;
-    pos = nl + 1;
+    pos = m && m.index < to ? m.index + m[0].length : to + 1;
     if (opts.markdown && /^\s*(```|~~~)/.test(line)) {
       inFence = !inFence;
       continue;

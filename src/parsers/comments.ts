@@ -16,3 +16,9 @@ export function maskComments(text: string): string {
   if (!text.includes("<!--")) return text;
   return text.replace(HTML_COMMENT, (c) => c.replace(/[^\r\n]/g, " "));
 }
+
+/** The HTML comments in a text (one left open runs to the end), with their offsets. */
+export function commentsIn(text: string): Array<{ start: number; end: number; text: string }> {
+  if (!text.includes("<!--")) return [];
+  return [...text.matchAll(HTML_COMMENT)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}

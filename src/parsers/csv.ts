@@ -21,14 +21,15 @@ export interface CsvRow {
 
 /** The delimiter a header line uses: comma, semicolon or tab, whichever it holds most of. */
 export function sniffDelimiter(text: string): string {
-  const header = text.slice(0, text.search(/\r?\n|$/));
+  const header = text.slice(0, text.search(/[\r\n]|$/));
   const counts = [",", ";", "\t"].map((d) => [d, header.split(d).length] as const);
   return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 }
 
 /**
  * Reads CSV (RFC 4180, as spreadsheets and ATS exports write it): quoted cells may hold delimiters, doubled
- * quotes and line breaks. Throws an InputError naming the line of a quote that is never closed.
+ * quotes and line breaks. Throws an InputError naming the line where a quote opened that is never closed, or
+ * whose closing quote is followed by text.
  */
 export function* readCsv(text: string, file: string, delimiter = sniffDelimiter(text)): Generator<CsvRow> {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -74,16 +75,26 @@ export function* readCsv(text: string, file: string, delimiter = sniffDelimiter(
       pos = close + (doubled ? 2 : 1);
       if (!doubled) break;
     }
-    // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
-    const start = pos;
-    while (pos < text.length && text[pos] !== delimiter && text[pos] !== "\n" && text[pos] !== "\r") pos++;
-    if (pos > start) {
-      map.push({ textStart: value.length, textEnd: value.length + pos - start, sourceStart: start, exact: true });
-      value += text.slice(start, pos);
+    // Spaces may follow the closing quote; anything else means the quotes do not pair as the writer meant
+    // (a quote left open pairs with the next one, which may be rows later), so the file is not read on.
+    while (text[pos] === " " || text[pos] === "\t") pos++;
+    if (pos < text.length && text[pos] !== delimiter && text[pos] !== "\n" && text[pos] !== "\r") {
+      throw new InputError(file, textAfterQuote(text, pos, line === openLine ? null : line, delimiter), openLine);
     }
     if (map.length === 0) map.push({ textStart: 0, textEnd: 0, sourceStart: pos, exact: false });
     return { value, map };
   }
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
+
+/** Why a quoted cell whose closing quote is followed by text (at `pos`, on `closeLine` when not the opening line) is malformed. */
+function textAfterQuote(text: string, pos: number, closeLine: number | null, delimiter: string): string {
+  const rest = /^[^\r\n]*/.exec(text.slice(pos, pos + 200))![0];
+  const shown = rest.length > 24 ? `${rest.slice(0, 24).trimEnd()}...` : rest;
+  const where = closeLine === null ? "" : ` runs to line ${closeLine} and`;
+  const name = DELIMITER_NAMES[delimiter] ?? `"${delimiter}"`;
+  return `a quoted CSV cell opened on this line${where} has text after its closing quote ("${shown}"): close it just before the ${name} or the line end, and write a quote inside a cell as ""`;
 }
 
 /** `title=Job Name,description=Body` -> { title: "Job Name", description: "Body" } */

@@ -1,14 +1,22 @@
 import type { DefaultTreeAdapterTypes as T } from "parse5";
 import { entityDecoder, htmlParser } from "../deps/lazy.js";
 import { scanBlocks, type Block } from "./blocks.js";
-import { type OffsetMap, type TextBuilder } from "./source-map.js";
+import type { FieldComment } from "./field-comments.js";
+import { mapOffset, type OffsetMap, type TextBuilder } from "./source-map.js";
 
 /** Where the readable text of some HTML goes: the analysed text, its blocks, and how headings are recognised. */
 export interface BlockSink {
   out: TextBuilder;
   blocks: Block[];
   isHeading: (text: string) => boolean;
+  /** Where the comments of a structured posting's fields are collected, when they are (for directives). */
+  comments?: FieldComment[];
+  /** The field being written, for the comments found in it. */
+  field?: number;
+  /** Comments of the field whose next line is the first one its next part writes (a list's next item, say). */
+  pendingNext?: FieldComment[];
 }
+
 
 type Container = "paragraph" | "bullet" | "heading";
 
@@ -69,6 +77,9 @@ export class HtmlWriter {
   private line = "";
   private lineType: Container = "paragraph";
   private space: { at: number; exact: boolean } | null = null;
+  /** Lines written so far, and the comments waiting for the line after them (by that line's number). */
+  private linesWritten = 0;
+  private waiting: Array<{ comment: FieldComment; line: number }> = [];
 
   /** `html` is the string the nodes were parsed from; `map` says where its characters are in the source. */
   constructor(
@@ -93,7 +104,11 @@ export class HtmlWriter {
         continue;
       }
       const { node, container } = top;
-      if (node === skip || node.nodeName === "#comment" || node.nodeName === "#documentType") continue;
+      if (node.nodeName === "#comment" && node !== skip) {
+        this.comment(node as T.CommentNode);
+        continue;
+      }
+      if (node === skip || node.nodeName === "#documentType") continue;
       if (node.nodeName === "#text") {
         this.text(node as T.TextNode, container);
         continue;
@@ -118,12 +133,40 @@ export class HtmlWriter {
     }
   }
 
+  /** Collects a comment of a field's HTML: the line after it is the next one written after the current one. */
+  private comment(node: T.CommentNode): void {
+    const loc = node.sourceCodeLocation;
+    if (!this.sink.comments || !loc) return;
+    const comment: FieldComment = {
+      text: this.html.slice(loc.startOffset, loc.endOffset),
+      start: mapOffset(this.map, loc.startOffset),
+      end: mapOffset(this.map, loc.endOffset),
+      next: null,
+      field: this.sink.field ?? 0,
+    };
+    this.sink.comments.push(comment);
+    this.waiting.push({ comment, line: this.linesWritten + (this.lineStart < 0 ? 0 : 1) });
+  }
+
+  /** The comments still waiting for a line after them: none followed. */
+  unresolved(): FieldComment[] {
+    const left = this.waiting.map((w) => w.comment);
+    this.waiting = [];
+    return left;
+  }
+
   /** Ends the current line and records it as a block. */
   flush(): void {
     this.space = null;
     if (this.lineStart < 0) return;
     const start = this.lineStart;
     this.lineStart = -1;
+    if (this.waiting.length) {
+      const line = this.linesWritten;
+      for (const w of this.waiting) if (w.line === line) w.comment.next = { start, end: start + this.line.length };
+      this.waiting = this.waiting.filter((w) => w.line > line);
+    }
+    this.linesWritten++;
     if (this.lineType === "paragraph") {
       for (const b of scanBlocks(this.line, 0, this.line.length, { markdown: false, isHeading: this.sink.isHeading }))
         this.sink.blocks.push({ ...b, start: start + b.start, end: start + b.end });
@@ -209,6 +252,18 @@ export function appendHtmlFragment(sink: BlockSink, html: string, map: OffsetMap
   const writer = new HtmlWriter(sink, html, map);
   writer.write(fragment);
   writer.flush();
+  sink.pendingNext?.push(...writer.unresolved());
+}
+
+/** Every comment node under `root`, in document order (walked with a stack: pages can nest deep). */
+export function* commentNodes(root: T.Node): Generator<T.CommentNode> {
+  const stack: T.Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.nodeName === "#comment") yield node as T.CommentNode;
+    if (node.nodeName === "template") stack.push((node as T.Template).content);
+    const children = "childNodes" in node ? node.childNodes : [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
 }
 
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/;

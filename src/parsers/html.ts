@@ -2,12 +2,12 @@ import type { DefaultTreeAdapterTypes as T } from "parse5";
 import { htmlParser } from "../deps/lazy.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { buildDocument, classifyHeading } from "../model/build.js";
-import type { PostingDocument } from "../model/document.js";
+import type { PostingDocument, TextComment } from "../model/document.js";
 import { Locator } from "../model/locator.js";
-import type { Span } from "../model/span.js";
+import type { Location, Span } from "../model/span.js";
 import type { Block } from "./blocks.js";
 import { buildFromFields } from "./fields.js";
-import { elements, elementsWithAncestry, HtmlWriter, type BlockSink } from "./html-blocks.js";
+import { commentNodes, elements, elementsWithAncestry, HtmlWriter, type BlockSink } from "./html-blocks.js";
 import { parseJsonLocated, type JsonNode } from "./json-located.js";
 import { findJobPostings, indexIds, jobPostingFields } from "./jsonld.js";
 import { exactMap, TextBuilder } from "./source-map.js";
@@ -59,6 +59,35 @@ function jsonLdPostings(source: string, root: T.Document): Array<{ node: JsonNod
   return found;
 }
 
+/**
+ * The page's comments, for the directives they hold over the page's JSON-LD postings: each located in the file,
+ * with the file's next line as the one a disable-next-line covers, as in an HTML page read as text.
+ */
+function commentsOfPage(source: string, root: T.Document): TextComment[] {
+  const locator = new Locator(source);
+  const out: TextComment[] = [];
+  for (const node of commentNodes(root)) {
+    const loc = node.sourceCodeLocation;
+    if (!loc) continue;
+    const start = locator.sourcePosition(loc.startOffset);
+    const end = locator.sourcePosition(loc.endOffset);
+    const lineEnd = /\r\n?|\n/g;
+    lineEnd.lastIndex = loc.endOffset;
+    const after = lineEnd.exec(source);
+    let nextLine: Location | null = null;
+    if (after) {
+      const from = after.index + after[0].length;
+      lineEnd.lastIndex = from;
+      const to = lineEnd.exec(source)?.index ?? source.length;
+      const a = locator.sourcePosition(from);
+      const b = locator.sourcePosition(to);
+      nextLine = { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    }
+    out.push({ text: source.slice(loc.startOffset, loc.endOffset), location: { ...start, endLine: end.line, endColumn: end.column }, nextLine, field: null });
+  }
+  return out;
+}
+
 /** The first element with this tag, in document order, with no hidden element (but <head>) around it. */
 function firstVisible(root: T.Node, tag: string): T.Element | null {
   for (const { el, hiddenAbove } of elementsWithAncestry(root)) {
@@ -75,10 +104,12 @@ export function parseHtml(knowledge: Knowledge, source: string, file = "<html>")
   const root = htmlParser().parse(source, { sourceCodeLocationInfo: true });
   const postings = jsonLdPostings(source, root);
   if (postings.length > 0) {
+    const pageComments = commentsOfPage(source, root);
     return postings.map(({ node, ids }, i) =>
       buildFromFields(knowledge, {
         ...jobPostingFields(node, { file, source, firstLine: 1, fallbackId: postings.length > 1 ? String(i + 1) : null }, ids),
         format: "html",
+        pageComments,
       }),
     );
   }

@@ -1,7 +1,7 @@
 import type { PostingDocument } from "../model/document.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { InputError } from "../data/errors.js";
-import { lineStarts } from "../model/locator.js";
+import { lineEndsIn, lineIndexAt, lineStarts } from "../model/locator.js";
 import { greenhouseFields, isGreenhouse, isLever, leverFields } from "./ats.js";
 import { parseCsv } from "./csv.js";
 import { buildFromFields, type PostingFields } from "./fields.js";
@@ -57,7 +57,7 @@ export function detectFormat(file: string, text: string): FileFormat {
   if (head.startsWith("[")) return "json";
   if (head.startsWith("{")) return /^\{[^\n]*\}[ \t]*\r?\n\s*\{/.test(head) ? "jsonl" : "json";
   if (looksLikeHtmlPage(head)) return "html";
-  return /^(---\s*\n|#{1,6}\s)/m.test(head.slice(0, 4000)) ? "markdown" : "text";
+  return /^(---[ \t]*[\r\n]|#{1,6}\s)/m.test(head.slice(0, 4000)) ? "markdown" : "text";
 }
 
 /** The container to read a file as: the one --input-format names, else the one its name or content says. */
@@ -116,23 +116,12 @@ export function parseJson(knowledge: Knowledge, text: string, file: string, shap
     let base = 0;
     let firstLine = 1;
     if (starts) {
-      firstLine = lineIndex(starts, node.start) + 1;
+      firstLine = lineIndexAt(starts, node.start) + 1;
       base = starts[firstLine - 1] ?? 0;
     }
     const src = { file, source: starts ? text.slice(base, node.end) : text, firstLine, base, fallbackId: starts ? String(i + 1) : null };
     return buildFromFields(knowledge, postingFields(knowledge, node, src, shape ?? detectShape(node), ids));
   });
-}
-
-function lineIndex(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Parses one JSONL line; `line` is its 1-based number in the file, and the record's id when it has none. */
@@ -166,12 +155,14 @@ export function* parsePostings(knowledge: Knowledge, text: string, file: string,
       yield* parseCsv(knowledge, text, file, csvColumns);
       return;
     case "jsonl": {
-      let line = 0;
+      // Records end at \n or \r\n (JSON Lines); a lone \r inside one is a line end too when numbering lines.
+      let line = 1;
       for (const lineText of text.split(/\r?\n/)) {
-        line++;
+        const at = line;
+        line += 1 + lineEndsIn(lineText);
         if (!lineText.trim()) continue;
         try {
-          yield parseJsonlLine(knowledge, lineText, file, line, shape);
+          yield parseJsonlLine(knowledge, lineText, file, at, shape);
         } catch (e) {
           if (e instanceof InputError) yield e;
           else throw e;

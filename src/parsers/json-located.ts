@@ -1,5 +1,5 @@
 import { InputError } from "../data/errors.js";
-import { lineStarts } from "../model/locator.js";
+import { lineAt, type SourceSegment } from "../model/locator.js";
 
 /** A JSON value and where it stands in its source, so evidence can point at the field it came from. */
 export interface JsonNode {
@@ -9,6 +9,12 @@ export interface JsonNode {
   end: number;
   props?: Map<string, JsonNode>;
   items?: JsonNode[];
+  /**
+   * For a string holding escapes: where each of its characters stands in the source. The characters between
+   * escapes stand there exactly; each escape's one character points at its backslash. Absent when the string
+   * has no escape, so that it stands verbatim after its opening quote.
+   */
+  escapes?: SourceSegment[];
 }
 
 /**
@@ -21,7 +27,7 @@ export function parseJsonLocated(text: string, file: string, firstLine = 1, offs
   } catch (e) {
     const message = (e as Error).message;
     const at = errorOffset(message, text);
-    const line = firstLine + lineStarts(text.slice(0, at)).length - 1;
+    const line = firstLine + lineAt(text, at) - 1;
     throw new InputError(file, `not valid JSON: ${message.replace(/\s*\(line \d+ column \d+\)/, "").replace(/\s+/g, " ")}`, line);
   }
   // Valid JSON from here on, so the scanner below need not report errors but one. It recurses, as do the
@@ -30,7 +36,7 @@ export function parseJsonLocated(text: string, file: string, firstLine = 1, offs
   const scanner = new Scanner(text, offset);
   const root = scanner.value(0);
   if (root === null) {
-    const line = firstLine + lineStarts(text.slice(0, scanner.position)).length - 1;
+    const line = firstLine + lineAt(text, scanner.position) - 1;
     throw new InputError(file, `JSON is nested more than ${MAX_JSON_DEPTH} levels deep`, line);
   }
   return root;
@@ -129,7 +135,13 @@ class Scanner {
       this.pos++;
       return { value: items.map((i) => i.value), start, end: this.pos + this.offset, items };
     }
-    if (c === '"') return { value: this.string(), start, end: this.pos + this.offset };
+    if (c === '"') {
+      const raw = this.pos;
+      const value = this.string();
+      const node: JsonNode = { value, start, end: this.pos + this.offset };
+      if (this.text.slice(raw, this.pos).includes("\\")) node.escapes = escapeMap(this.text, raw, this.pos, this.offset);
+      return node;
+    }
     const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.pos, this.pos + 64));
     this.pos += m?.[0].length ?? 1;
     return { value: JSON.parse(m?.[0] ?? "null"), start, end: this.pos + this.offset };
@@ -148,4 +160,26 @@ class Scanner {
     this.pos = end + 1;
     return JSON.parse(this.text.slice(start, this.pos)) as string;
   }
+}
+
+/**
+ * Where the characters of the JSON string text[open, close) (quotes included) stand in the source: every escape
+ * (\n, \", \u00e9...) decodes to one UTF-16 unit, pointing at its backslash; the runs between escapes are exact.
+ */
+function escapeMap(text: string, open: number, close: number, offset: number): SourceSegment[] {
+  // Searched within the string alone, so that the work is the string's length, not the rest of the file's.
+  const raw = text.slice(open + 1, close - 1);
+  const base = offset + open + 1;
+  const map: SourceSegment[] = [];
+  let value = 0;
+  let run = 0;
+  for (let at = raw.indexOf("\\"); at >= 0; at = raw.indexOf("\\", run)) {
+    if (at > run) map.push({ textStart: value, textEnd: value + at - run, sourceStart: base + run, exact: true });
+    value += at - run;
+    map.push({ textStart: value, textEnd: value + 1, sourceStart: base + at, exact: false });
+    value++;
+    run = at + (raw[at + 1] === "u" ? 6 : 2);
+  }
+  if (raw.length > run) map.push({ textStart: value, textEnd: value + raw.length - run, sourceStart: base + run, exact: true });
+  return map;
 }

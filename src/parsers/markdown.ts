@@ -1,14 +1,14 @@
 import { yamlParser } from "../deps/lazy.js";
 import { buildDocument } from "../model/build.js";
 import type { PostingDocument } from "../model/document.js";
-import { Locator } from "../model/locator.js";
+import { lineAt, Locator } from "../model/locator.js";
 import type { Span } from "../model/span.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import { InputError } from "../data/errors.js";
 import { blocksWithoutTitle, findTextTitle, lineRange } from "./text.js";
 import { maskComments } from "./comments.js";
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^---[ \t]*(?:\r\n?|\n)([\s\S]*?)(?:\r\n?|\n)---[ \t]*(?:\r\n?|\n|$)/;
 // An ATX heading line; its closing `#`s and spaces are cut by headingText, not by the regex: `(.+?)[ \t]*#*[ \t]*$`
 // backtracks cubically on a long line of spaces.
 const HEADING = /^[ \t]{0,3}(#{1,6})[ \t]+(.+)$/gm;
@@ -33,10 +33,13 @@ export function readFrontMatter(text: string, file: string): FrontMatter {
   if (!m) return { data: {}, end: 0 };
   let data: unknown;
   try {
-    data = yamlParser().parse(m[1]!, { maxAliasCount: 50 });
+    // YAML reads a lone \r as part of its line; the file breaks its lines there. The same length keeps offsets.
+    data = yamlParser().parse(m[1]!.replace(/\r(?!\n)/g, "\n"), { maxAliasCount: 50 });
   } catch (e) {
-    const line = (e as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new InputError(file, `front matter is not valid YAML: ${(e as Error).message.split("\n")[0]}`, line ? line + 1 : null);
+    // The error's offset, not its line: YAML counts lines its own way, and the locator's way is the file's.
+    const at = (e as { pos?: [number, number] }).pos?.[0];
+    const line = at === undefined ? null : lineAt(text, /^---[ \t]*(?:\r\n?|\n)/.exec(text)![0].length + at);
+    throw new InputError(file, `front matter is not valid YAML: ${(e as Error).message.split(/\r?\n|\r/)[0]}`, line);
   }
   if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data)))
     throw new InputError(file, "front matter must be a YAML mapping", 2);

@@ -1,5 +1,5 @@
 import { entityDecoder } from "../deps/lazy.js";
-import type { SourceSegment } from "../model/locator.js";
+import { segmentIndex, type SourceSegment } from "../model/locator.js";
 
 /**
  * Where each part of a string came from in the source file, as segments in the string's own offsets.
@@ -19,11 +19,7 @@ export function pointMap(length: number, sourceStart: number): OffsetMap {
 
 /** The source offset of a string offset. */
 export function mapOffset(map: OffsetMap, offset: number): number {
-  let best: SourceSegment | undefined;
-  for (const seg of map) {
-    if (seg.textStart <= offset) best = seg;
-    else break;
-  }
+  const best = map[segmentIndex(map, offset)];
   if (!best) return map[0]?.sourceStart ?? 0;
   return best.exact ? best.sourceStart + Math.min(offset, best.textEnd) - best.textStart : best.sourceStart;
 }
@@ -84,7 +80,8 @@ export class TextBuilder {
   addMapped(piece: string, from: number, exact: boolean, map: OffsetMap): void {
     if (!exact) return this.add(piece, mapOffset(map, from), false);
     let done = 0;
-    for (const seg of map) {
+    for (let i = Math.max(0, segmentIndex(map, from)); i < map.length; i++) {
+      const seg = map[i]!;
       if (done >= piece.length) break;
       const a = from + done;
       if (seg.textEnd <= a || seg.textStart > a) continue;
@@ -118,4 +115,91 @@ export function addDecodingEntities(out: TextBuilder, value: string, from: numbe
 export function hasEntities(text: string): boolean {
   ENTITY.lastIndex = 0;
   return ENTITY.test(text);
+}
+
+/** A string and where its characters stand in the source. */
+export interface MappedText {
+  value: string;
+  map: OffsetMap;
+}
+
+/** Builds a string from pieces of a mapped one and from new text, carrying the map along. */
+class MappedBuilder {
+  private parts: string[] = [];
+  private size = 0;
+  readonly map: OffsetMap = [];
+
+  constructor(private readonly from: MappedText) {}
+
+  get value(): string {
+    return this.parts.join("");
+  }
+
+  /** Appends from.value[start, end), each character keeping its place in the source. */
+  copy(start: number, end: number): void {
+    if (end <= start) return;
+    const { value, map } = this.from;
+    let at = start;
+    for (let i = Math.max(0, segmentIndex(map, start)); i < map.length && at < end; i++) {
+      const seg = map[i]!;
+      if (seg.textEnd <= at) continue;
+      if (seg.textStart > at) this.push(Math.min(seg.textStart, end) - at, mapOffset(map, at), false);
+      at = Math.max(at, seg.textStart);
+      const stop = Math.min(seg.textEnd, end);
+      if (stop > at) this.push(stop - at, seg.exact ? seg.sourceStart + at - seg.textStart : seg.sourceStart, seg.exact);
+      at = Math.max(at, stop);
+    }
+    if (at < end) this.push(end - at, mapOffset(map, at), false);
+    this.parts.push(value.slice(start, end));
+  }
+
+  /** Appends text that stands for from.value at `at` (a decoded entity, an added line break). */
+  insert(text: string, at: number): void {
+    if (!text) return;
+    this.push(text.length, mapOffset(this.from.map, at), false);
+    this.parts.push(text);
+  }
+
+  private push(length: number, sourceStart: number, exact: boolean): void {
+    this.map.push({ textStart: this.size, textEnd: this.size + length, sourceStart, exact });
+    this.size += length;
+  }
+}
+
+/**
+ * Inserts `text` before each match of `re` (global), keeping the map: what is inserted points where the match
+ * stands, everything else where it stood.
+ */
+export function insertBefore(from: MappedText, re: RegExp, text: string): MappedText {
+  const out = new MappedBuilder(from);
+  let last = 0;
+  for (const m of from.value.matchAll(re)) {
+    out.copy(last, m.index);
+    out.insert(text, m.index);
+    last = m.index;
+  }
+  if (last === 0) return from;
+  out.copy(last, from.value.length);
+  return { value: out.value, map: out.map };
+}
+
+/**
+ * Decodes HTML entities, keeping the map: text between entities stands where it stood, each decoded entity
+ * points at its "&". The same text as decoding it whole, or (should an entity read otherwise alone) that text
+ * pointing at where the string starts.
+ */
+export function decodeEntitiesMapped(from: MappedText): MappedText {
+  const out = new MappedBuilder(from);
+  let last = 0;
+  for (const m of from.value.matchAll(ENTITY)) {
+    const decoded = entityDecoder().decodeHTML(m[0]);
+    if (decoded === m[0]) continue;
+    out.copy(last, m.index);
+    out.insert(decoded, m.index);
+    last = m.index + m[0].length;
+  }
+  out.copy(last, from.value.length);
+  const whole = entityDecoder().decodeHTML(from.value);
+  const value = out.value;
+  return value === whole ? { value, map: out.map } : { value: whole, map: pointMap(whole.length, from.map[0]?.sourceStart ?? 0) };
 }

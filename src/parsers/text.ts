@@ -57,9 +57,12 @@ export function parseText(knowledge: Knowledge, source: string): PostingDocument
   });
 }
 
+/** The line that holds a span: from the line end before it (\n, \r\n or a lone \r) to the one after it. */
 export function lineRange(text: string, s: Span): Span {
-  const start = text.lastIndexOf("\n", s.start - 1) + 1;
-  let end = text.indexOf("\n", s.end);
-  if (end < 0) end = text.length;
+  let start = s.start;
+  while (start > 0 && text[start - 1] !== "\n" && text[start - 1] !== "\r") start--;
+  const after = /[\r\n]/g;
+  after.lastIndex = s.end;
+  const end = after.exec(text)?.index ?? text.length;
   return { start, end };
 }
