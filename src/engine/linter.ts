@@ -41,7 +41,7 @@ export function lintDocument(doc: PostingDocument, filePath: string, settings: L
       messages.push({
         ruleId: rule.meta.id,
         messageId: r.messageId,
-        severity: r.lower ? LOWER[severity] : severity,
+        severity: r.raise ? "error" : r.lower ? LOWER[severity] : severity,
         message: formatMessage(template, r.data),
         ...at,
         ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
