@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { RuleMeta } from "../engine/types.js";
-import { inPreset } from "../config/presets.js";
+import { recommendedSeverity } from "../config/presets.js";
 import { DEFAULT_THRESHOLDS } from "../judge/thresholds.js";
 import type { CliIo } from "./io.js";
 
@@ -19,7 +19,7 @@ export function starterConfig(rules: RuleMeta[]): string {
     "",
     "# Each rule at its default severity: set off, info, warn or error, or [severity, { options }].",
     "rules:",
-    ...rules.map((r) => `  ${`${r.id}:`.padEnd(width)}${(inPreset(r, "recommended") ? r.defaultSeverity : "off").padEnd(8)}# ${r.description}`),
+    ...rules.map((r) => `  ${`${r.id}:`.padEnd(width)}${(recommendedSeverity({ meta: r }) ?? "off").padEnd(8)}# ${r.description}`),
     "",
     "# Different settings for some files: globs relative to this file's folder.",
     "# overrides:",

@@ -1,7 +1,7 @@
 import { CommanderError } from "commander";
 import { join, resolve } from "node:path";
 import { builtinRules } from "../../rules/index.js";
-import { inPreset } from "../config/presets.js";
+import { recommendedSeverity } from "../config/presets.js";
 import { ConfigLoader, UNTRUSTED_ENV } from "../config/load.js";
 import { DataError } from "../data/errors.js";
 import { lintPosting } from "../engine/linter.js";
@@ -69,7 +69,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const metas = new Map(builtinRules.map((r) => [r.meta.id, r.meta]));
       for (const r of here.rules) metas.set(r.rule.meta.id, r.rule.meta);
       const width = Math.max(...[...metas.keys()].map((id) => id.length));
-      for (const m of metas.values()) io.stdout.write(`${m.id.padEnd(width)}  ${(inPreset(m, "recommended") ? m.defaultSeverity : "off").padEnd(7)}  ${m.description}\n`);
+      for (const m of metas.values()) io.stdout.write(`${m.id.padEnd(width)}  ${(recommendedSeverity({ meta: m }) ?? "off").padEnd(7)}  ${m.description}\n`);
       return EXIT_OK;
     }
     if (opts.printConfig) {

@@ -54,6 +54,8 @@ function checkRule(r: unknown, i: number): Rule {
   const presets = m.presets;
   if (presets !== undefined && !(Array.isArray(presets) && presets.every((p) => PRESET_NAMES.includes(p as string))))
     throw new Error(`rule "${id}": meta.presets must be a list of ${PRESET_NAMES.join(", ")}`);
+  if (m.recommendedSeverity !== undefined && !["error", "warning", "info"].includes(m.recommendedSeverity as string))
+    throw new Error(`rule "${id}": meta.recommendedSeverity must be error, warning or info`);
   if (m.topic !== undefined && m.topic !== "title" && m.topic !== "language") throw new Error(`rule "${id}": meta.topic must be title or language`);
   const meta = { ...m, id, description: m.description, docs: typeof m.docs === "string" ? m.docs : "", defaultSeverity: severity, messages: m.messages as Record<string, string>, options };
   return { meta, check: r.check as Rule["check"] };

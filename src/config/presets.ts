@@ -9,13 +9,13 @@ export function inPreset(meta: RuleMeta, preset: PresetName): boolean {
 }
 
 /** A rule's severity with no config at all (jdlint:recommended): its default, or null (off) outside that preset. */
-export function recommendedSeverity(rule: Rule): Severity | null {
-  return inPreset(rule.meta, "recommended") ? rule.meta.defaultSeverity : null;
+export function recommendedSeverity(rule: Rule | { meta: RuleMeta }): Severity | null {
+  return inPreset(rule.meta, "recommended") ? (rule.meta.recommendedSeverity ?? rule.meta.defaultSeverity) : null;
 }
 
 /** "warning", or "off (on in jdlint:inclusive, jdlint:strict)": a rule's severity with no config, for listings. */
 export function describeDefault(meta: RuleMeta): string {
-  if (inPreset(meta, "recommended")) return meta.defaultSeverity;
+  if (inPreset(meta, "recommended")) return meta.recommendedSeverity ?? meta.defaultSeverity;
   const on = (["inclusive", "strict"] as const).filter((p) => inPreset(meta, p)).map((p) => `jdlint:${p}`);
   return on.length ? `off (${meta.defaultSeverity} in ${on.join(", ")})` : "off";
 }

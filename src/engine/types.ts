@@ -34,6 +34,8 @@ export interface RuleMeta {
    * outside "recommended" is off when there is no config.
    */
   presets?: readonly PresetName[];
+  /** The severity jdlint:recommended (and so no config) gives the rule, where it is not defaultSeverity. */
+  recommendedSeverity?: Severity;
   /** "language" for rules about wording and pay; "title" when absent. */
   topic?: RuleTopic;
   /** Message templates by id; `{{name}}` is filled from a report's data. */

@@ -51,7 +51,7 @@ export interface ExclusionaryKnowledge {
   ageLimit: { window: number; minAge: number; maxAge: number; reason: string; rewrite: string };
 }
 
-/** g: perk | substantive | hats | role (i = role) | entry | unless (i = entry) | entry_cue | years | experience. */
+/** g: perk | substantive | hats | role (i = role) | entry | unless (i = entry) | entry_title | entry_text | years | experience. */
 export interface ExpectationsKnowledge {
   set: TermSet<ListTag>;
   perks: { reason: string; rewrite: string };
@@ -203,14 +203,15 @@ export function compileExpectations(src: { file: string; text: string }): Expect
   const hats = asObject(y, r.many_hats, ["many_hats"]);
   rejectUnknownKeys(y, hats, ["cues", "roles", "lines_after", "min_roles", "reason", "rewrite"], ["many_hats"]);
   const entry = asObject(y, r.entry_level, ["entry_level"]);
-  rejectUnknownKeys(y, entry, ["cues", "years", "experience", "window", "reason", "rewrite"], ["entry_level"]);
+  rejectUnknownKeys(y, entry, ["title_cues", "text_cues", "years", "experience", "window", "reason", "rewrite"], ["entry_level"]);
   const all: Term<ListTag>[] = [
     ...phrases(y, perks.perks, ["hollow_perks", "perks"], tag("perk")),
     ...phrases(y, perks.substantive, ["hollow_perks", "substantive"], tag("substantive")),
     ...phrases(y, hats.cues, ["many_hats", "cues"], tag("hats")),
     // A role: the phrases that name one job ("designer", "graphic design").
     ...asArray(y, hats.roles, ["many_hats", "roles"]).flatMap((role, i) => phrases(y, Array.isArray(role) ? role : [role], ["many_hats", "roles", i], tag("role", i))),
-    ...phrases(y, entry.cues, ["entry_level", "cues"], tag("entry_cue")),
+    ...phrases(y, entry.title_cues, ["entry_level", "title_cues"], tag("entry_title")),
+    ...phrases(y, entry.text_cues, ["entry_level", "text_cues"], tag("entry_text")),
     ...phrases(y, entry.years, ["entry_level", "years"], tag("years")),
     ...phrases(y, entry.experience, ["entry_level", "experience"], tag("experience")),
   ];

@@ -1,0 +1,98 @@
+import type { Rule } from "../src/engine/types.js";
+import type { Span } from "../src/model/span.js";
+import { hitsIn, languageLines, lineHas, wordsOf, type LanguageHit } from "./lib/language.js";
+import { lineOf } from "./lib/signals.js";
+
+/**
+ * Masculine- and feminine-coded words (Gaucher, Friesen & Kay 2011) as a balance for the whole posting, and
+ * gendered words or pronouns that have a neutral form ("salesman", "he will").
+ */
+const rule: Rule = {
+  meta: {
+    id: "gendered-wording",
+    description: "Masculine- or feminine-coded wording out of balance, and gendered words or pronouns where a neutral one exists",
+    docs: "rules/docs/gendered-wording.md",
+    defaultSeverity: "warning",
+    recommendedSeverity: "info",
+    topic: "language",
+    messages: {
+      balance:
+        "The wording leans {{side}}-coded: {{count}} {{side}}-coded words to {{other}} {{otherSide}}-coded ({{words}}). {{advice}}",
+      term: 'Gendered wording "{{words}}" (line {{line}}): write "{{neutral}}".',
+    },
+    options: {
+      balance: {
+        type: "boolean",
+        description: "Report the balance of masculine- and feminine-coded words (the gendered terms are reported either way)",
+        default: true,
+      },
+    },
+  },
+  check(doc, ctx) {
+    const g = ctx.knowledge.language?.gendered;
+    if (!g) return;
+    const lines = languageLines(doc, ctx.knowledge, g.set);
+    const weights = ctx.knowledge.sections.weights;
+    const coded: Record<"masculine" | "feminine", { weight: number; hits: LanguageHit[] }> = {
+      masculine: { weight: 0, hits: [] },
+      feminine: { weight: 0, hits: [] },
+    };
+    lines.forEach((line, n) => {
+      const notTraits = hitsIn(line, ctx.knowledge, "not_trait");
+      for (const side of ["masculine", "feminine"] as const) {
+        for (const h of hitsIn(line, ctx.knowledge, side)) {
+          // "competitive salary", "sensitive data": the word says nothing about a person here.
+          if (notTraits.some((t) => t.match.first <= h.match.last && h.match.first <= t.match.last)) continue;
+          coded[side].weight += weights[line.section];
+          coded[side].hits.push(h);
+        }
+      }
+      if (line.section === "company") return;
+      for (const h of hitsIn(line, ctx.knowledge, "term")) {
+        const term = g.terms[h.tag.i]!;
+        // A capitalised word inside a line names someone or something ("ManpowerGroup", "Executive Chairman").
+        const first = doc.text[h.span.start]!;
+        const properNoun = !term.pronoun && first !== first.toLowerCase() && h.match.first > 0;
+        if (properNoun) continue;
+        // "he will" is the person hired only where the line, or the line before, speaks of that person.
+        if (term.pronoun && !/\/| or /.test(wordsOf(doc, h.span)) && !(lineHas(line, "candidate") || (n > 0 && lineHas(lines[n - 1]!, "candidate")))) continue;
+        ctx.report({
+          messageId: "term",
+          data: { words: wordsOf(doc, h.span), neutral: term.neutral, line: lineOf(doc, h.span) },
+          span: h.span,
+          suggestions: [{ desc: `Write "${term.neutral}"` }],
+        });
+      }
+    });
+    if (ctx.options.balance === false) return;
+    const total = coded.masculine.weight + coded.feminine.weight;
+    if (total < g.minWords) return;
+    const side = coded.masculine.weight >= coded.feminine.weight ? "masculine" : "feminine";
+    const otherSide = side === "masculine" ? "feminine" : "masculine";
+    if (coded[side].weight / total < g.lean) return;
+    const hits = coded[side].hits;
+    const distinct = [...new Set(hits.map((h) => wordsOf(doc, h.span).toLowerCase()))];
+    const shown = distinct.slice(0, 5).map((w) => `"${w}"`).join(", ") + (distinct.length > 5 ? ", ..." : "");
+    const at: Span = hits.find((h) => h.section !== "company")?.span ?? hits[0]!.span;
+    ctx.report({
+      messageId: "balance",
+      data: {
+        side,
+        otherSide,
+        count: hits.length,
+        other: coded[otherSide].hits.length,
+        words: shown,
+        advice:
+          side === "masculine"
+            ? "Women find ads worded this way less appealing (Gaucher, Friesen & Kay 2011); describe the work with some words about collaboration, support and care too."
+            : "Men are hardly put off by such wording (Gaucher, Friesen & Kay 2011); no change is needed unless the balance is unintended.",
+      },
+      span: at,
+      // A balance is advice about the whole posting: one step below the rule's severity.
+      lower: true,
+      suggestions: [{ desc: side === "masculine" ? "Balance the coded words, or replace some with neutral ones" : "Check the balance is intended" }],
+    });
+  },
+};
+
+export default rule;
