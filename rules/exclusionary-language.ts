@@ -44,6 +44,9 @@ const rule: Rule = {
         if (!kinds.includes(entry.kind)) continue;
         if (entry.unlessLegalBasis && lineHas(line, "legal")) continue;
         if (entry.hasUnless && lineHas(line, "unless", h.tag.i)) continue;
+        // A culture or age word capitalised inside a line is a name ("the Superstar Business Competition").
+        const initial = doc.text[h.span.start]!;
+        if ((entry.kind === "culture" || entry.kind === "age") && h.match.first > 0 && initial !== initial.toLowerCase()) continue;
         const seen = found.get(h.tag.i);
         if (seen) seen.lines.push(lineOf(doc, h.span));
         else found.set(h.tag.i, { span: h.span, company: line.section === "company", lines: [lineOf(doc, h.span)] });
@@ -62,6 +65,7 @@ const rule: Rule = {
     }
     if (!kinds.includes("age")) return;
     for (const line of lines) {
+      if (lineHas(line, "legal")) continue;
       const limit = ageLimit(line, ex.ageLimit, hitsIn(line, ctx.knowledge, "age_cue").map((h) => h.match));
       if (!limit) continue;
       ctx.report({

@@ -1,4 +1,6 @@
 import type { Rule } from "../src/engine/types.js";
+import type { Knowledge } from "../src/lexicon/knowledge.js";
+import type { PostingDocument } from "../src/model/document.js";
 import type { Span } from "../src/model/span.js";
 import { hitsIn, languageLines, lineHas, wordsOf, type LanguageHit } from "./lib/language.js";
 import { lineOf } from "./lib/signals.js";
@@ -32,21 +34,8 @@ const rule: Rule = {
     const g = ctx.knowledge.language?.gendered;
     if (!g) return;
     const lines = languageLines(doc, ctx.knowledge, g.set);
-    const weights = ctx.knowledge.sections.weights;
-    const coded: Record<"masculine" | "feminine", { weight: number; hits: LanguageHit[] }> = {
-      masculine: { weight: 0, hits: [] },
-      feminine: { weight: 0, hits: [] },
-    };
+    const coded = codedWords(doc, ctx.knowledge);
     lines.forEach((line, n) => {
-      const notTraits = hitsIn(line, ctx.knowledge, "not_trait");
-      for (const side of ["masculine", "feminine"] as const) {
-        for (const h of hitsIn(line, ctx.knowledge, side)) {
-          // "competitive salary", "sensitive data": the word says nothing about a person here.
-          if (notTraits.some((t) => t.match.first <= h.match.last && h.match.first <= t.match.last)) continue;
-          coded[side].weight += weights[line.section];
-          coded[side].hits.push(h);
-        }
-      }
       if (line.section === "company") return;
       for (const h of hitsIn(line, ctx.knowledge, "term")) {
         const term = g.terms[h.tag.i]!;
@@ -94,5 +83,29 @@ const rule: Rule = {
     });
   },
 };
+
+export type CodedWords = Record<"masculine" | "feminine", { weight: number; hits: LanguageHit[] }>;
+
+/**
+ * The coded words of a posting, each weighted by its section as the title check weighs evidence; a word inside a
+ * use that says nothing about a person ("competitive salary", "sensitive data") is left out.
+ */
+export function codedWords(doc: PostingDocument, knowledge: Knowledge): CodedWords {
+  const coded: CodedWords = { masculine: { weight: 0, hits: [] }, feminine: { weight: 0, hits: [] } };
+  const g = knowledge.language?.gendered;
+  if (!g) return coded;
+  const weights = knowledge.sections.weights;
+  for (const line of languageLines(doc, knowledge, g.set)) {
+    const notTraits = hitsIn(line, knowledge, "not_trait");
+    for (const side of ["masculine", "feminine"] as const) {
+      for (const h of hitsIn(line, knowledge, side)) {
+        if (notTraits.some((t) => t.match.first <= h.match.last && h.match.first <= t.match.last)) continue;
+        coded[side].weight += weights[line.section];
+        coded[side].hits.push(h);
+      }
+    }
+  }
+  return coded;
+}
 
 export default rule;

@@ -53,7 +53,9 @@ const rule: Rule = {
     const k = ctx.knowledge;
 
     if (checks.includes("perks")) {
-      const perks = lines.flatMap((l) => hitsIn(l, k, "perk"));
+      const perks = lines
+        .flatMap((l) => [...hitsIn(l, k, "perk"), ...(l.section === "benefits" ? hitsIn(l, k, "perk_in_benefits") : [])])
+        .sort((a, b) => a.span.start - b.span.start);
       // Hollow only when nothing candidates weigh is offered: no pay figure, no leave, no health cover, no pension.
       const substantive = lines.some((l) => l.section !== "company" && hitsIn(l, k, "substantive").length > 0);
       if (perks.length && !substantive && payFacts(doc, k).figures.length === 0) {
@@ -91,23 +93,26 @@ const rule: Rule = {
     }
 
     const seen = new Set<number>();
+    const entryLevel = isEntryLevel(doc, ctx.verdict.title.level, lines, ex.set);
     for (const line of lines) {
+      // The company's own hours and service ("an account manager available 24/7") are not what the hire must do.
+      if (line.section === "company") continue;
       for (const h of hitsIn(line, k, "entry")) {
         const entry = ex.entries[h.tag.i]!;
         if (!checks.includes(entry.group) || seen.has(h.tag.i)) continue;
         if (entry.hasUnless && lineHas(line, "unless", h.tag.i)) continue;
+        if (entry.entryLevelOnly && !entryLevel) continue;
         seen.add(h.tag.i);
         ctx.report({
           messageId: "expectation",
           data: { words: wordsOf(doc, h.span), line: lineOf(doc, h.span), reason: entry.reason, rewrite: entry.rewrite },
           span: h.span,
-          lower: line.section === "company",
           suggestions: [{ desc: entry.rewrite.charAt(0).toUpperCase() + entry.rewrite.slice(1) }],
         });
       }
     }
 
-    if (checks.includes("entry_years") && isEntryLevel(doc, ctx.verdict.title.level, lines, ex.set)) {
+    if (checks.includes("entry_years") && entryLevel) {
       const max = numberOption(ctx.options.maxEntryYears, 2);
       for (const line of lines) {
         if (line.section === "company") continue;
@@ -125,9 +130,12 @@ const rule: Rule = {
   },
 };
 
-/** Entry level by the title's seniority, an entry-level word in the title, or an entry-level phrase in the text. */
+/**
+ * Entry level by the title's seniority (intern), an entry-level word in the title, or an entry-level phrase in the
+ * text. The seniority level "entry" is not enough: it holds coordinators and associates, who may be experienced.
+ */
 function isEntryLevel(doc: PostingDocument, level: string, lines: LanguageLine[], set: TermSet<ListTag>): boolean {
-  if (level === "intern" || level === "entry") return true;
+  if (level === "intern") return true;
   if (doc.title && set.matchAll(tokenize(doc.title)).some((m) => m.term.tag.g === "entry_title")) return true;
   return lines.some((l) => l.section !== "company" && lineHas(l, "entry_text"));
 }

@@ -31,20 +31,25 @@ export interface LanguageLine {
   matches: readonly Match<ListTag>[];
 }
 
-const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»", "‘": "’" };
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'" };
+const LETTER = /[\p{L}\p{N}]/u;
 
 /**
  * The parts of a text inside quotation marks: quoted speech or a quoted phrase is someone else's words, not the
- * posting's. A single quote opens only after a space or the start (so "don't" opens nothing).
+ * posting's. A single quote opens only after a space or the start and before a letter, and closes only before a
+ * space or punctuation, so the apostrophes of "don't" and "the UK's" open nothing.
  */
 export function quotedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const close = QUOTE_PAIRS[text[i]!];
+    const open = text[i]!;
+    const close = QUOTE_PAIRS[open];
     if (close === undefined) continue;
-    if (text[i] === "‘" && i > 0 && /\p{L}/u.test(text[i - 1]!)) continue;
-    const end = text.indexOf(close, i + 1);
-    if (end < 0) break;
+    const single = open === "'" || open === "‘";
+    if (single && ((i > 0 && LETTER.test(text[i - 1]!)) || !LETTER.test(text[i + 1] ?? ""))) continue;
+    let end = text.indexOf(close, i + 1);
+    while (single && end >= 0 && LETTER.test(text[end + 1] ?? "")) end = text.indexOf(close, end + 1);
+    if (end < 0) continue;
     out.push([i, end]);
     i = end;
   }
@@ -53,7 +58,7 @@ export function quotedRanges(text: string): Array<[number, number]> {
 
 /** True when the tokens first..last lie inside quotation marks. */
 export function isQuoted(text: string, tokens: readonly Token[], first: number, last: number): boolean {
-  if (!/["“„«‘]/.test(text)) return false;
+  if (!/["“„«‘']/.test(text)) return false;
   const from = tokens[first]!.start;
   const to = tokens[last]!.end;
   return quotedRanges(text).some(([a, b]) => a < from && to <= b);

@@ -42,6 +42,8 @@ export interface LanguageEntry {
   group: string;
   /** The entry has `unless` phrases (tagged unless, i = this entry). */
   hasUnless: boolean;
+  /** For expectations: counts only in an entry-level posting. */
+  entryLevelOnly: boolean;
 }
 
 /** g: entry | legal | age_cue | age_upper. */
@@ -51,7 +53,7 @@ export interface ExclusionaryKnowledge {
   ageLimit: { window: number; minAge: number; maxAge: number; reason: string; rewrite: string };
 }
 
-/** g: perk | substantive | hats | role (i = role) | entry | unless (i = entry) | entry_title | entry_text | years | experience. */
+/** g: perk | perk_in_benefits | substantive | hats | role (i = role) | entry | unless (i = entry) | entry_title | entry_text | years | experience. */
 export interface ExpectationsKnowledge {
   set: TermSet<ListTag>;
   perks: { reason: string; rewrite: string };
@@ -161,10 +163,11 @@ function entries(y: YamlFile, list: unknown, all: Term<ListTag>[], needs: "kind"
   return asArray(y, list, ["entries"]).map((entry, i): LanguageEntry => {
     const at = ["entries", i];
     const obj = asObject(y, entry, at);
-    rejectUnknownKeys(y, obj, ["match", "gap", "kind", "group", "reason", "rewrite", "unless", "unless_legal_basis", "note"], at);
+    rejectUnknownKeys(y, obj, ["match", "gap", "kind", "group", "reason", "rewrite", "unless", "unless_legal_basis", "entry_level_only", "note"], at);
     all.push(...matchOf(y, obj, at, tag("entry", i)));
     if (obj.unless !== undefined) all.push(...phrases(y, obj.unless, [...at, "unless"], tag("unless", i)));
-    if (obj.unless_legal_basis !== undefined && typeof obj.unless_legal_basis !== "boolean") throw y.error([...at, "unless_legal_basis"], "expected true or false");
+    for (const key of ["unless_legal_basis", "entry_level_only"])
+      if (obj[key] !== undefined && typeof obj[key] !== "boolean") throw y.error([...at, key], "expected true or false");
     return {
       kind: needs === "kind" ? asString(y, obj.kind, [...at, "kind"]) : "",
       group: needs === "group" ? asString(y, obj.group, [...at, "group"]) : "",
@@ -172,6 +175,7 @@ function entries(y: YamlFile, list: unknown, all: Term<ListTag>[], needs: "kind"
       rewrite: asString(y, obj.rewrite, [...at, "rewrite"]),
       unlessLegalBasis: obj.unless_legal_basis === true,
       hasUnless: obj.unless !== undefined,
+      entryLevelOnly: obj.entry_level_only === true,
     };
   });
 }
@@ -199,13 +203,14 @@ export function compileExclusionary(src: { file: string; text: string }): Exclus
 export function compileExpectations(src: { file: string; text: string }): ExpectationsKnowledge {
   const { y, r } = root(src, ["hollow_perks", "many_hats", "entries", "entry_level"]);
   const perks = asObject(y, r.hollow_perks, ["hollow_perks"]);
-  rejectUnknownKeys(y, perks, ["perks", "substantive", "reason", "rewrite"], ["hollow_perks"]);
+  rejectUnknownKeys(y, perks, ["perks", "perks_in_benefits", "substantive", "reason", "rewrite"], ["hollow_perks"]);
   const hats = asObject(y, r.many_hats, ["many_hats"]);
   rejectUnknownKeys(y, hats, ["cues", "roles", "lines_after", "min_roles", "reason", "rewrite"], ["many_hats"]);
   const entry = asObject(y, r.entry_level, ["entry_level"]);
   rejectUnknownKeys(y, entry, ["title_cues", "text_cues", "years", "experience", "window", "reason", "rewrite"], ["entry_level"]);
   const all: Term<ListTag>[] = [
     ...phrases(y, perks.perks, ["hollow_perks", "perks"], tag("perk")),
+    ...phrases(y, perks.perks_in_benefits, ["hollow_perks", "perks_in_benefits"], tag("perk_in_benefits")),
     ...phrases(y, perks.substantive, ["hollow_perks", "substantive"], tag("substantive")),
     ...phrases(y, hats.cues, ["many_hats", "cues"], tag("hats")),
     // A role: the phrases that name one job ("designer", "graphic design").
