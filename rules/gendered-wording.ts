@@ -88,7 +88,8 @@ export type CodedWords = Record<"masculine" | "feminine", { weight: number; hits
 
 /**
  * The coded words of a posting, each weighted by its section as the title check weighs evidence; a word inside a
- * use that says nothing about a person ("competitive salary", "sensitive data") is left out.
+ * use that says nothing about a person ("competitive salary", "sensitive data", "test-driven") or in a name is
+ * left out.
  */
 export function codedWords(doc: PostingDocument, knowledge: Knowledge): CodedWords {
   const coded: CodedWords = { masculine: { weight: 0, hits: [] }, feminine: { weight: 0, hits: [] } };
@@ -100,6 +101,9 @@ export function codedWords(doc: PostingDocument, knowledge: Knowledge): CodedWor
     for (const side of ["masculine", "feminine"] as const) {
       for (const h of hitsIn(line, knowledge, side)) {
         if (notTraits.some((t) => t.match.first <= h.match.last && h.match.first <= t.match.last)) continue;
+        // A coded word capitalised inside a line is a name ("The Athletic", "Compassionate Leave").
+        const initial = doc.text[h.span.start]!;
+        if (h.match.first > 0 && initial !== initial.toLowerCase() && !line.tokens[h.match.first]!.clauseBreak) continue;
         coded[side].weight += weights[line.section];
         coded[side].hits.push(h);
       }
