@@ -34,6 +34,13 @@ describe("pay figures: currency, amount, range, period", () => {
     ["CTC ₹6,00,000 per annum", { min: 600000, max: 600000, currency: "INR", period: "year" }],
     ["Earn $900 a week.", { min: 900, max: 900, currency: "USD", period: "week" }],
     ["Pay is $150 per day for each event.", { min: 150, max: 150, currency: "USD", period: "day" }],
+    ["Immediate start, $31.50 p/h with a view to a permanent role.", { min: 31.5, max: 31.5, currency: "USD", period: "hour" }],
+    ["The current range for this role is $125,000 - $195,000 + bonus + equity.", { min: 125000, max: 195000, currency: "USD", period: "year" }],
+    ["The base compensation range for this role is EUR 78,000 - EUR 93,000.", { min: 78000, max: 93000, currency: "EUR", period: "year" }],
+    ["The expected salary is between PLN 181 000 and 271 000 gross/year.", { min: 181000, max: 271000, currency: "PLN", period: "year" }],
+    ["Annual compensation of £40-65,000 depending on experience.", { min: 40000, max: 65000, currency: "GBP", period: "year" }],
+    ["Salary: CAD $90,000 - $110,000 per year", { min: 90000, max: 110000, currency: "CAD", period: "year" }],
+    ["Base salary range: $111,000/year to $185,000/year.", { min: 111000, max: 185000, currency: "USD", period: "year" }],
   ])("%s", (body, expected) => {
     expect(payOf(body)).toMatchObject({ ...expected, basis: "base" });
   });
@@ -46,6 +53,17 @@ describe("pay figures: currency, amount, range, period", () => {
   it("tells hourly from yearly by the words next to the figure, not elsewhere in the line", () => {
     expect(payOf("Work 40 hours a week for $52,000 a year.")).toMatchObject({ min: 52000, period: "year" });
     expect(payOf("Paid $21 per hour, 37.5 hours a week.")).toMatchObject({ min: 21, period: "hour" });
+  });
+
+  it("joins a range that the sentence splitter cut at its dash", () => {
+    expect(payOf("The range for this position is expected to be $150k - $210k per year.")).toMatchObject({ min: 150000, max: 210000, period: "year" });
+  });
+
+  it("takes the period from the next line when a figure stands alone on its line", () => {
+    const doc = parseText(knowledge, "Sales Director\n\nManchester\n\n£81,764\n\nper year\n\nLead the sales team.\n", "p.txt");
+    expect(payFacts(doc, knowledge).pay).toMatchObject({ min: 81764, currency: "GBP", period: "year" });
+    const alone = parseText(knowledge, "Sales Director\n\nManchester\n\n£81,764\n\nLead the sales team.\n", "p.txt");
+    expect(payFacts(alone, knowledge).pay).toBeNull();
   });
 
   it("reads OTE and base as the basis of each figure", () => {
@@ -69,6 +87,9 @@ describe("pay figures: currency, amount, range, period", () => {
       "Tickets cost £15 per day.",
       "The team manages 401k plans for 200 clients.",
       "Work 40 hours per week in 2 shifts.",
+      "Up to $1,500 per year towards wellness and learning.",
+      "Our games make more than $20m per year.",
+      "Join our referral bonus program and earn $500 - $1,000 per hire.",
     ])
       expect(payOf(body), body).toBeNull();
   });

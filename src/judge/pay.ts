@@ -51,7 +51,14 @@ const NONE: PayFacts = { figures: [], pay: null, cues: [] };
 const PERIOD_AFTER = 3;
 const PERIOD_BEFORE = 3;
 const BASIS_REACH = 4;
-const NOT_PAY_REACH = 3;
+/** Words that make a figure no pay stand closer before it ("raised $20m") than after ("$150/month wifi/phone reimbursement"). */
+const NOT_PAY_BEFORE = 5;
+const NOT_PAY_AFTER = 5;
+/**
+ * What may stand between two figures that make one range across a sentence break or a repeated currency:
+ * "$150k - $210k", "EUR 78,000 - EUR 93,000", "$153,000 USD and $207,000", "$111,000/year** to **$185,000".
+ */
+const RANGE_GAP = /^[\s*_]*(?:\/\s*[a-z]+)?[\s*_]*(?:[A-Z]{3}\s*)?(?:\\?[-–—~]|to|and)[\s*_]*(?:[A-Z]{3}\s?)?$/;
 /** The largest believable amount per period, in any currency: above it a figure is not someone's pay. */
 const MAX_AMOUNT: Record<Period, number> = { hour: 5_000, day: 50_000, week: 500_000, month: 5_000_000, year: 100_000_000 };
 
@@ -72,8 +79,8 @@ function patternsOf(pay: PayKnowledge): Patterns {
   let p = patternCache.get(pay);
   if (!p) {
     const symbols = pay.symbols.map((s) => escape(s.symbol)).join("|") || "(?!)";
-    // 55,000 | 55.000 | 1,00,000 (Indian grouping) | 12.50 | 55
-    const num = String.raw`\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,.\u00a0\u202f]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
+    // 55,000 | 55.000 | 55 000 | 1,00,000 (Indian grouping) | 12.50 | 55
+    const num = String.raw`\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
     const single = String.raw`(?:(${symbols})\s?)?(${num})(?:\s?([kKmM])(?![\p{L}\d]))?(?:\s?(${symbols}))?`;
     const amount = new RegExp(String.raw`(?<![\p{L}\d.,])${single}(?:\s*(?:-|–|—|~|to|and)\s*${single})?(?![\d])`, "gu");
     const firsts = [...new Set(pay.symbols.map((s) => escape(s.symbol[0]!)))].join("|") || "(?!)";
@@ -85,7 +92,7 @@ function patternsOf(pay: PayKnowledge): Patterns {
 
 /** "55,000" -> 55000, "55.000" -> 55000 (dots as thousands), "12.50" -> 12.5, "1,00,000" -> 100000. */
 export function parseAmount(text: string, suffix: string | undefined): number {
-  let t = text.replace(/[\u00a0\u202f]/g, ",");
+  let t = text.replace(/[ \u00a0\u202f]/g, ",");
   if (/^\d{1,3}(\.\d{3})+$/.test(t)) t = t.replace(/\./g, "");
   else if (/^\d+,\d{1,2}$/.test(t)) t = t.replace(",", ".");
   else t = t.replace(/,/g, "");
@@ -147,10 +154,15 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
   const figures: PayFigure[] = [];
   const cues: PayCue[] = [];
   let previousHasPayWord = false;
+  // A figure whose period stands alone on the next line ("£81,764" then "per year").
+  let pending: PayFigure[] = [];
   const headingPay = new Map<number, boolean>();
   for (const line of payLines(doc)) {
     const tokens = tokenize(line.text);
     const matches = pay.set.matchAll(tokens);
+    const leading = matches.find((m) => m.term.tag.g === "period" && m.first <= 1);
+    for (const f of leading ? pending : []) if (f.max <= MAX_AMOUNT[leading!.term.tag.v as Period]) figures.push({ ...f, period: leading!.term.tag.v as Period });
+    pending = [];
     const section = doc.sections[line.section];
     const kind = section?.kind ?? "other";
     let hasPayWord = false;
@@ -173,12 +185,35 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
         headingPay.set(line.section, underPayHeading);
       }
       const context = hasPayWord || previousHasPayWord || underPayHeading;
-      figures.push(...figuresIn(line, tokens, matches, pay, patterns, context));
+      for (const f of figuresIn(line, tokens, matches, pay, patterns, context)) (f.period === null && !context ? pending : figures).push(f);
     }
     // A short label line ("Salary", "Pay range:") speaks of the pay on the line after it.
     previousHasPayWord = hasPayWord && tokens.length <= 4;
   }
-  return { figures, pay: pickPay(figures), cues };
+  const joined = joinRanges(doc, figures);
+  return { figures: joined, pay: pickPay(joined), cues };
+}
+
+/** Figures in a row that make one range ("$150k - $210k" split at the dash, "EUR 78,000 - EUR 93,000"). */
+function joinRanges(doc: PostingDocument, figures: PayFigure[]): PayFigure[] {
+  const out: PayFigure[] = [];
+  for (const f of figures) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      prev.min === prev.max &&
+      prev.currency === f.currency &&
+      f.min > prev.min &&
+      f.min <= prev.min * 5 &&
+      (prev.period === null || f.period === null || prev.period === f.period) &&
+      RANGE_GAP.test(doc.text.slice(prev.span.end, f.span.start))
+    ) {
+      out[out.length - 1] = { ...prev, max: f.max, period: prev.period ?? f.period, span: { start: prev.span.start, end: f.span.end } };
+      continue;
+    }
+    out.push(f);
+  }
+  return out;
 }
 
 /** How far a match stands from the figure between tokens `before` and `after`, in tokens; Infinity past the reach. */
@@ -204,28 +239,32 @@ function figuresIn(line: PayLine, tokens: readonly Token[], matches: readonly Ma
     const start = m.index;
     const end = start + m[0].length;
     const { before, after } = tokensAround(tokens, start, end);
-    let currency = patterns.bySymbol.get(sym1 ?? sym2 ?? post1 ?? post2 ?? "") ?? null;
-    if (!currency) {
-      // A code or word right before or after the figure: "KES 40,000", "40,000 USD".
-      const word = matches.find(
-        (x) => x.term.tag.g === "currency" && (x.last === before || x.first === after) && currencyWordFits(line.text, tokens[x.first]!, x),
-      );
-      currency = word?.term.tag.v ?? null;
-    }
+    const symbol = sym1 ?? sym2 ?? post1 ?? post2;
+    // A code or word right before or after the figure: "KES 40,000", "40,000 USD", "CAD $90,000" (which dollar).
+    const word = matches.find(
+      (x) => x.term.tag.g === "currency" && (x.last === before || x.first === after) && currencyWordFits(line.text, tokens[x.first]!, x),
+    );
+    const bySymbol = symbol === undefined ? null : (patterns.bySymbol.get(symbol) ?? null);
+    const currency = bySymbol === null || (symbol === "$" && word) ? (word?.term.tag.v ?? bySymbol) : bySymbol;
     if (!currency) continue;
-    if (matches.some((x) => x.term.tag.g === "not_pay" && distance(x, before, after, NOT_PAY_REACH) < Infinity)) continue;
+    // "$20m": a company's figures, not a wage.
+    if (/[mM]/.test((k1 ?? "") + (k2 ?? ""))) continue;
+    const notPay = (x: Match<ListTag>) =>
+      x.term.tag.g === "not_pay" && ((x.last <= before && before - x.last < NOT_PAY_BEFORE) || (x.first >= after && x.first - after < NOT_PAY_AFTER));
+    if (matches.some(notPay)) continue;
     let min = parseAmount(num1!, k1);
     let max = num2 === undefined ? min : parseAmount(num2, k2);
-    // "$55-70k": the suffix of the second figure holds for the first.
-    if (num2 !== undefined && k2 && !k1 && min < 1000 && min * 1000 <= max) min *= 1000;
+    // "$55-70k", "$40-55,000": the thousands of the second figure hold for the first.
+    if (num2 !== undefined && min < 1000 && min * 1000 <= max && max <= min * 5000) min *= 1000;
     if (!(max >= min && max <= min * 5)) max = min;
     if (!(min > 0)) continue;
     const periodMatch =
-      matches.find((x) => x.term.tag.g === "period" && x.first >= after && x.first < after + PERIOD_AFTER) ??
+      matches.find((x) => x.term.tag.g === "period" && x.first > before && x.first < after + PERIOD_AFTER) ??
       matches.find((x) => x.term.tag.g === "period" && x.last <= before && x.last > before - PERIOD_BEFORE);
     let period = (periodMatch?.term.tag.v as Period | undefined) ?? null;
-    if (!period && !context) continue;
-    if (!period && min >= pay.yearlyFrom) period = "year";
+    // A figure alone on its line may have its period on the next (the caller keeps it for that line).
+    if (!period && !context && tokens.length > 3) continue;
+    if (!period && context && min >= pay.yearlyFrom) period = "year";
     if (period && max > MAX_AMOUNT[period]) continue;
     out.push({ min, max, currency, period, basis: basisOf(matches, before, after), span: { start: line.start + start, end: line.start + end }, sentence: line.sentence });
   }
