@@ -179,7 +179,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const color = opts.outputFile ? false : useColour(io, opts.color);
     // Only the report asked for is loaded (the explanation, or one format, and what it needs, such as chalk).
     const report = opts.explain
-      ? (await import("./explain.js")).explain(shown, { color, cwd: io.cwd })
+      ? (await import("./explain.js")).explain(shown, { color, cwd: io.cwd, rules: metas.size ? [...metas.values()] : builtinRules.map((r) => r.meta) })
       : (await loadFormatter(opts.format))(shown, {
           color,
           cwd: io.cwd,
