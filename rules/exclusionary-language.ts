@@ -4,6 +4,7 @@ import type { ListTag } from "../src/lexicon/language.js";
 import type { Match } from "../src/lexicon/termset.js";
 import { hitsIn, languageLines, lineHas, wordsOf, type LanguageLine } from "./lib/language.js";
 import { lineOf, listLines, stringList } from "./lib/signals.js";
+import { tokenize } from "../src/text/tokenize.js";
 
 const KINDS = ["culture", "age", "nationality", "gender", "appearance"];
 
@@ -64,8 +65,10 @@ const rule: Rule = {
       });
     }
     if (!kinds.includes("age")) return;
+    // A legal basis in the title holds for the whole posting ("Apprenticeship under NAS, 16-18 year olds").
+    if (doc.title && ex.set.matchAll(tokenize(doc.title)).some((m) => m.term.tag.g === "legal")) return;
     for (const line of lines) {
-      if (lineHas(line, "legal")) continue;
+      if (lineHas(line, "legal") || lineHas(line, "not_age")) continue;
       const limit = ageLimit(line, ex.ageLimit, hitsIn(line, ctx.knowledge, "age_cue").map((h) => h.match));
       if (!limit) continue;
       ctx.report({

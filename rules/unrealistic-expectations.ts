@@ -93,7 +93,7 @@ const rule: Rule = {
     }
 
     const seen = new Set<number>();
-    const entryLevel = isEntryLevel(doc, ctx.verdict.title.level, lines, ex.set);
+    const entryLevel = isEntryLevel(doc, lines, ex.set);
     for (const line of lines) {
       // The company's own hours and service ("an account manager available 24/7") are not what the hire must do.
       if (line.section === "company") continue;
@@ -131,11 +131,10 @@ const rule: Rule = {
 };
 
 /**
- * Entry level by the title's seniority (intern), an entry-level word in the title, or an entry-level phrase in the
- * text. The seniority level "entry" is not enough: it holds coordinators and associates, who may be experienced.
+ * Entry level by an entry-level word in the title or an entry-level phrase in the text. The title's seniority level
+ * is not used: "entry" holds coordinators and associates, who may be experienced.
  */
-function isEntryLevel(doc: PostingDocument, level: string, lines: LanguageLine[], set: TermSet<ListTag>): boolean {
-  if (level === "intern") return true;
+function isEntryLevel(doc: PostingDocument, lines: LanguageLine[], set: TermSet<ListTag>): boolean {
   if (doc.title && set.matchAll(tokenize(doc.title)).some((m) => m.term.tag.g === "entry_title")) return true;
   return lines.some((l) => l.section !== "company" && lineHas(l, "entry_text"));
 }
@@ -149,11 +148,12 @@ function yearsAsked(line: LanguageLine, window: number): { years: number; span: 
   if (experience.length === 0) return null;
   for (const y of line.matches) {
     if (y.term.tag.g !== "years") continue;
+    // The numbers right before the year word, a range's joined by "to", "or" or a dash: "1 to 3 years".
     const numbers: number[] = [];
-    for (let i = y.first - 1; i >= 0 && i >= y.first - 3; i--) {
-      const n = line.tokens[i]!.number;
-      if (n === null) break;
-      numbers.unshift(i);
+    for (let i = y.first - 1; i >= 0 && i >= y.first - 4; i--) {
+      const t = line.tokens[i]!;
+      if (t.number !== null) numbers.unshift(i);
+      else if (!(numbers.length > 0 && (t.word === "to" || t.word === "or"))) break;
     }
     if (numbers.length === 0) continue;
     const years = Math.min(...numbers.map((i) => line.tokens[i]!.number!));

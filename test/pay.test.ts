@@ -55,6 +55,11 @@ describe("pay figures: currency, amount, range, period", () => {
     expect(payOf("Paid $21 per hour, 37.5 hours a week.")).toMatchObject({ min: 21, period: "hour" });
   });
 
+  it("reads a figure on a line after one about pay, with the currency repeated in the range", () => {
+    const doc = parseText(knowledge, "Engineer\n\nPay\n\nOur pay varies by location.\nStarting pay depends on skills.\nZone A: USD $180,000 - USD $270,000\n", "p.txt");
+    expect(payFacts(doc, knowledge).pay).toMatchObject({ min: 180000, max: 270000, currency: "USD", period: "year" });
+  });
+
   it("joins a range that the sentence splitter cut at its dash", () => {
     expect(payOf("The range for this position is expected to be $150k - $210k per year.")).toMatchObject({ min: 150000, max: 210000, period: "year" });
   });

@@ -51,6 +51,8 @@ const NONE: PayFacts = { figures: [], pay: null, cues: [] };
 const PERIOD_AFTER = 3;
 const PERIOD_BEFORE = 3;
 const BASIS_REACH = 4;
+/** How many lines after a line about pay a figure may stand without pay words of its own. */
+const PAY_CONTEXT_LINES = 4;
 /** Words that make a figure no pay stand closer before it ("raised $20m") than after ("$150/month wifi/phone reimbursement"). */
 const NOT_PAY_BEFORE = 5;
 const NOT_PAY_AFTER = 5;
@@ -153,7 +155,8 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
   const patterns = patternsOf(pay);
   const figures: PayFigure[] = [];
   const cues: PayCue[] = [];
-  let previousHasPayWord = false;
+  // Lines after one that speaks of pay still do ("Pay varies by zone:", then "Zone A: USD $180,000 - USD $270,000").
+  let payLinesLeft = 0;
   // A figure whose period stands alone on the next line ("£81,764" then "per year").
   let pending: PayFigure[] = [];
   const headingPay = new Map<number, boolean>();
@@ -184,11 +187,10 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
         underPayHeading = pay.set.matchAll(heading).some((m) => m.term.tag.g === "pay_word");
         headingPay.set(line.section, underPayHeading);
       }
-      const context = hasPayWord || previousHasPayWord || underPayHeading;
+      const context = hasPayWord || payLinesLeft > 0 || underPayHeading;
       for (const f of figuresIn(line, tokens, matches, pay, patterns, context)) (f.period === null && !context ? pending : figures).push(f);
     }
-    // A short label line ("Salary", "Pay range:") speaks of the pay on the line after it.
-    previousHasPayWord = hasPayWord && tokens.length <= 4;
+    payLinesLeft = hasPayWord ? PAY_CONTEXT_LINES : payLinesLeft - 1;
   }
   const joined = joinRanges(doc, figures);
   return { figures: joined, pay: pickPay(joined), cues };

@@ -46,7 +46,7 @@ export interface LanguageEntry {
   entryLevelOnly: boolean;
 }
 
-/** g: entry | legal | age_cue | age_upper. */
+/** g: entry | unless (i = entry) | legal | age_cue | age_upper | not_age. */
 export interface ExclusionaryKnowledge {
   set: TermSet<ListTag>;
   entries: LanguageEntry[];
@@ -185,8 +185,9 @@ export function compileExclusionary(src: { file: string; text: string }): Exclus
   const all = phrases(y, r.legal_basis, ["legal_basis"], tag("legal"));
   const list = entries(y, r.entries, all, "kind");
   const age = asObject(y, r.age_limit, ["age_limit"]);
-  rejectUnknownKeys(y, age, ["cues", "upper", "window", "min_age", "max_age", "reason", "rewrite"], ["age_limit"]);
+  rejectUnknownKeys(y, age, ["cues", "upper", "not_age", "window", "min_age", "max_age", "reason", "rewrite"], ["age_limit"]);
   all.push(...phrases(y, age.cues, ["age_limit", "cues"], tag("age_cue")), ...phrases(y, age.upper, ["age_limit", "upper"], tag("age_upper")));
+  if (age.not_age !== undefined) all.push(...phrases(y, age.not_age, ["age_limit", "not_age"], tag("not_age")));
   return {
     set: new TermSet(all),
     entries: list,
