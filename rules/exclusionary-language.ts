@@ -37,13 +37,17 @@ const rule: Rule = {
     if (!ex) return;
     const kinds = stringList(ctx.options.kinds, KINDS);
     const lines = languageLines(doc, ctx.knowledge, ex.set);
+    // A legal basis anywhere in the job ("required for the security clearance", "Schedule 9 of the Equality Act")
+    // covers the nationality, gender and age requirements it comes with; in the title it covers the whole posting.
+    const legalInTitle = doc.title !== null && ex.set.matchAll(tokenize(doc.title)).some((m) => m.term.tag.g === "legal");
+    const legalBasis = legalInTitle || lines.some((l) => l.section !== "company" && lineHas(l, "legal"));
     // The first place each entry is used, and the lines of its other uses.
     const found = new Map<number, { span: Span; company: boolean; lines: number[] }>();
     for (const line of lines) {
       for (const h of hitsIn(line, ctx.knowledge, "entry")) {
         const entry = ex.entries[h.tag.i]!;
         if (!kinds.includes(entry.kind)) continue;
-        if (entry.unlessLegalBasis && lineHas(line, "legal")) continue;
+        if (entry.unlessLegalBasis && legalBasis) continue;
         if (entry.hasUnless && lineHas(line, "unless", h.tag.i)) continue;
         // A culture or age word capitalised inside a line is a name ("the Superstar Business Competition").
         const initial = doc.text[h.span.start]!;
@@ -65,10 +69,9 @@ const rule: Rule = {
       });
     }
     if (!kinds.includes("age")) return;
-    // A legal basis in the title holds for the whole posting ("Apprenticeship under NAS, 16-18 year olds").
-    if (doc.title && ex.set.matchAll(tokenize(doc.title)).some((m) => m.term.tag.g === "legal")) return;
+    if (legalBasis) return;
     for (const line of lines) {
-      if (lineHas(line, "legal") || lineHas(line, "not_age")) continue;
+      if (lineHas(line, "not_age")) continue;
       const limit = ageLimit(line, ex.ageLimit, hitsIn(line, ctx.knowledge, "age_cue").map((h) => h.match));
       if (!limit) continue;
       ctx.report({

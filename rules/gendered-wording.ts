@@ -35,16 +35,16 @@ const rule: Rule = {
     if (!g) return;
     const lines = languageLines(doc, ctx.knowledge, g.set);
     const coded = codedWords(doc, ctx.knowledge);
-    lines.forEach((line, n) => {
-      if (line.section === "company") return;
+    for (const line of lines) {
+      if (line.section === "company") continue;
       for (const h of hitsIn(line, ctx.knowledge, "term")) {
         const term = g.terms[h.tag.i]!;
         // A capitalised word inside a line names someone or something ("ManpowerGroup", "Executive Chairman").
         const first = doc.text[h.span.start]!;
         const properNoun = !term.pronoun && first !== first.toLowerCase() && h.match.first > 0;
         if (properNoun) continue;
-        // "he will" is the person hired only where the line, or the line before, speaks of that person.
-        if (term.pronoun && !/\/| or /.test(wordsOf(doc, h.span)) && !(lineHas(line, "candidate") || (n > 0 && lineHas(lines[n - 1]!, "candidate")))) continue;
+        // "he will" is the person hired only where the line speaks of that person ("the successful candidate").
+        if (term.pronoun && !/\/| or /.test(wordsOf(doc, h.span)) && !lineHas(line, "candidate")) continue;
         ctx.report({
           messageId: "term",
           data: { words: wordsOf(doc, h.span), neutral: term.neutral, line: lineOf(doc, h.span) },
@@ -52,13 +52,13 @@ const rule: Rule = {
           suggestions: [{ desc: `Write "${term.neutral}"` }],
         });
       }
-    });
+    }
     if (ctx.options.balance === false) return;
     const total = coded.masculine.weight + coded.feminine.weight;
     if (total < g.minWords) return;
     const side = coded.masculine.weight >= coded.feminine.weight ? "masculine" : "feminine";
     const otherSide = side === "masculine" ? "feminine" : "masculine";
-    if (coded[side].weight / total < g.lean) return;
+    if (coded[side].weight / total < g.lean || coded[side].hits.length < 2 * coded[otherSide].hits.length) return;
     const hits = coded[side].hits;
     const distinct = [...new Set(hits.map((h) => wordsOf(doc, h.span).toLowerCase()))];
     const shown = distinct.slice(0, 5).map((w) => `"${w}"`).join(", ") + (distinct.length > 5 ? ", ..." : "");
