@@ -56,8 +56,9 @@ const rule: Rule = {
       const perks = lines
         .flatMap((l) => [...hitsIn(l, k, "perk"), ...(l.section === "benefits" ? hitsIn(l, k, "perk_in_benefits") : [])])
         .sort((a, b) => a.span.start - b.span.start);
-      // Hollow only when nothing candidates weigh is offered: no pay figure, no leave, no health cover, no pension.
-      const substantive = lines.some((l) => l.section !== "company" && hitsIn(l, k, "substantive").length > 0);
+      // Hollow only when nothing candidates weigh is offered anywhere (benefits under "What you'll love about us"
+      // are read as the company profile): no pay figure, no leave, no health cover, no pension.
+      const substantive = lines.some((l) => hitsIn(l, k, "substantive").length > 0);
       if (perks.length && !substantive && payFacts(doc, k).figures.length === 0) {
         const shown = [...new Set(perks.map((p) => `"${wordsOf(doc, p.span)}"`))].slice(0, 3).join(", ");
         const where = [...new Set(perks.map((p) => lineOf(doc, p.span)))];
@@ -116,6 +117,8 @@ const rule: Rule = {
       const max = numberOption(ctx.options.maxEntryYears, 2);
       for (const line of lines) {
         if (line.section === "company") continue;
+        // Asked of the candidate: under the requirements, or in a line that says so ("you", "must", "minimum").
+        if (line.section !== "requirements" && !lineHas(line, "asks")) continue;
         const found = yearsAsked(line, ex.entryLevel.window);
         if (!found || found.years <= max) continue;
         ctx.report({

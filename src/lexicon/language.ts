@@ -53,7 +53,7 @@ export interface ExclusionaryKnowledge {
   ageLimit: { window: number; minAge: number; maxAge: number; reason: string; rewrite: string };
 }
 
-/** g: perk | perk_in_benefits | substantive | hats | role (i = role) | entry | unless (i = entry) | entry_title | entry_text | years | experience. */
+/** g: perk | perk_in_benefits | substantive | hats | role (i = role) | entry | unless (i = entry) | entry_title | entry_text | years | experience | asks. */
 export interface ExpectationsKnowledge {
   set: TermSet<ListTag>;
   perks: { reason: string; rewrite: string };
@@ -208,7 +208,7 @@ export function compileExpectations(src: { file: string; text: string }): Expect
   const hats = asObject(y, r.many_hats, ["many_hats"]);
   rejectUnknownKeys(y, hats, ["cues", "roles", "lines_after", "min_roles", "reason", "rewrite"], ["many_hats"]);
   const entry = asObject(y, r.entry_level, ["entry_level"]);
-  rejectUnknownKeys(y, entry, ["title_cues", "text_cues", "years", "experience", "window", "reason", "rewrite"], ["entry_level"]);
+  rejectUnknownKeys(y, entry, ["title_cues", "text_cues", "years", "experience", "asks", "window", "reason", "rewrite"], ["entry_level"]);
   const all: Term<ListTag>[] = [
     ...phrases(y, perks.perks, ["hollow_perks", "perks"], tag("perk")),
     ...phrases(y, perks.perks_in_benefits, ["hollow_perks", "perks_in_benefits"], tag("perk_in_benefits")),
@@ -220,6 +220,7 @@ export function compileExpectations(src: { file: string; text: string }): Expect
     ...phrases(y, entry.text_cues, ["entry_level", "text_cues"], tag("entry_text")),
     ...phrases(y, entry.years, ["entry_level", "years"], tag("years")),
     ...phrases(y, entry.experience, ["entry_level", "experience"], tag("experience")),
+    ...phrases(y, entry.asks, ["entry_level", "asks"], tag("asks")),
   ];
   const list = entries(y, r.entries, all, "group");
   return {
