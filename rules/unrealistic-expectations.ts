@@ -95,13 +95,15 @@ const rule: Rule = {
 
     const seen = new Set<number>();
     const entryLevel = isEntryLevel(doc, lines, ex.set);
-    for (const line of lines) {
+    lines.forEach((line, n) => {
       // The company's own hours and service ("an account manager available 24/7") are not what the hire must do.
-      if (line.section === "company") continue;
+      if (line.section === "company") return;
       for (const h of hitsIn(line, k, "entry")) {
         const entry = ex.entries[h.tag.i]!;
         if (!checks.includes(entry.group) || seen.has(h.tag.i)) continue;
-        if (entry.hasUnless && lineHas(line, "unless", h.tag.i)) continue;
+        // What excuses it may follow in the next line ("Our on-ramp period is about two weeks").
+        const next = lines[n + 1];
+        if (entry.hasUnless && (lineHas(line, "unless", h.tag.i) || (next !== undefined && lineHas(next, "unless", h.tag.i)))) continue;
         if (entry.entryLevelOnly && !entryLevel) continue;
         seen.add(h.tag.i);
         ctx.report({
@@ -111,7 +113,7 @@ const rule: Rule = {
           suggestions: [{ desc: entry.rewrite.charAt(0).toUpperCase() + entry.rewrite.slice(1) }],
         });
       }
-    }
+    });
 
     if (checks.includes("entry_years") && entryLevel) {
       const max = numberOption(ctx.options.maxEntryYears, 2);
