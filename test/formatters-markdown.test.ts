@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { builtinRules } from "../rules/index.js";
 import type { LintResult } from "../src/engine/result.js";
 import { escapeMarkdown, markdown } from "../src/formatters/markdown.js";
+import { isFlagged } from "../src/formatters/shared.js";
 import { jdlint } from "./helpers/cli.js";
 
 const load = (name: string) => JSON.parse(readFileSync(`fixtures/results/${name}.json`, "utf8")) as LintResult[];
@@ -84,7 +85,7 @@ describe("markdown format", () => {
     const { rows } = table(stdout);
     expect(rows).toHaveLength(results.length);
     for (const row of rows) expect(row).toHaveLength(5);
-    const flagged = results.filter((r) => r.verdict.status !== "pass").length;
+    const flagged = results.filter(isFlagged).length;
     expect(marked.lexer(stdout).filter((t) => t.type === "heading" && t.depth === 3)).toHaveLength(flagged);
   });
 });

@@ -20,6 +20,9 @@ const CLEAN = `# Account Executive
 - Work the inbound leads our marketing team qualifies for you.
 - Negotiate prices, close deals and hit your monthly sales target.
 - Manage your book of business and upsell existing accounts.
+
+## Pay
+- $60,000-$75,000 a year plus commission.
 `;
 
 const report = async (text: string) => stylish(await lintText(text, { filePath: "posting.md", config: { configFile: false } }), { cwd: process.cwd(), color: false });

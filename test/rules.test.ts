@@ -7,6 +7,7 @@ import { readBuiltinSources } from "../src/cli/knowledge-files.js";
 import type { LintResult } from "../src/engine/result.js";
 import type { Rule } from "../src/engine/types.js";
 import { compileKnowledge } from "../src/lexicon/knowledge.js";
+import { inPreset } from "../src/config/presets.js";
 import { jdlint } from "./helpers/cli.js";
 import { readExpectation } from "./helpers/expectations.js";
 
@@ -100,7 +101,9 @@ describe("rule fixtures produce the messages their expectations list for their r
       it(file, async () => {
         const expected = readExpectation(readFileSync(file, "utf8"), file);
         expect(expected.messages, `${file} must list its messages for ${id}`).toBeInstanceOf(Array);
-        const { stdout, stderr } = await jdlint(["--format", "json", file]);
+        // A rule outside jdlint:recommended (off with no config) is turned on at its default severity.
+        const on = rule && !inPreset(rule.meta, "recommended") ? ["--rule", `${id}: ${rule.meta.defaultSeverity}`] : [];
+        const { stdout, stderr } = await jdlint(["--format", "json", ...on, file]);
         expect(stderr).toBe("");
         const [result] = JSON.parse(stdout) as LintResult[];
         const mine = result!.messages.filter((m) => m.ruleId === id);

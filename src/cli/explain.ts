@@ -1,7 +1,9 @@
 import { Chalk, type ChalkInstance } from "chalk";
+import { builtinRules } from "../../rules/index.js";
 import type { LintResult, VerdictReport } from "../engine/result.js";
+import type { RuleMeta } from "../engine/types.js";
 import { familyName } from "../engine/messages.js";
-import { displayPath } from "../formatters/shared.js";
+import { describePay, displayPath, isLanguageMessage } from "../formatters/shared.js";
 import { dutyLineNotes, MIX_ORDER, percent, retitleReason, VERDICT_WORD, why } from "../formatters/verdict-words.js";
 
 /**
@@ -15,14 +17,17 @@ const FAMILY_COLOUR = { marketing: "blue", sales: "yellow", customer_service: "g
 export interface ExplainContext {
   color: boolean;
   cwd: string;
+  /** The rules that ran, to tell the language and pay findings from the title's (the built-in rules when absent). */
+  rules?: readonly RuleMeta[];
 }
 
 export function explain(results: LintResult[], ctx: ExplainContext): string {
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
-  return results.map((r) => explainOne(r, c, ctx.cwd)).join("\n");
+  const rules = ctx.rules ?? builtinRules.map((r) => r.meta);
+  return results.map((r) => explainOne(r, c, ctx.cwd, rules)).join("\n");
 }
 
-function explainOne(r: LintResult, c: ChalkInstance, cwd: string): string {
+function explainOne(r: LintResult, c: ChalkInstance, cwd: string, rules: readonly RuleMeta[]): string {
   const v = r.verdict;
   const paint = v.status === "fail" ? c.red : v.status === "warn" ? c.yellow : c.green;
   const out = [
@@ -53,7 +58,22 @@ function explainOne(r: LintResult, c: ChalkInstance, cwd: string): string {
     });
     out.push("");
   }
+  out.push(...languageAndPay(r, c, rules));
   return out.join("\n");
+}
+
+/** The wording and the pay, in their own section: what the posting says between the lines. */
+function languageAndPay(r: LintResult, c: ChalkInstance, rules: readonly RuleMeta[]): string[] {
+  const messages = r.messages.filter((m) => isLanguageMessage(m.ruleId, rules));
+  if (r.pay === undefined && messages.length === 0) return [];
+  const out = [c.bold("Language and pay")];
+  if (r.pay !== undefined) out.push(r.pay ? `  Pay stated: ${describePay(r.pay)}${c.dim(` (line ${r.pay.line})`)}` : "  No pay stated.");
+  for (const m of messages) {
+    const paint = m.severity === "error" ? c.red : m.severity === "warning" ? c.yellow : c.dim;
+    out.push(`  ${c.dim(`${m.line}:${m.column}`)}  ${paint(m.severity)}  ${m.message}${c.dim(`  (${m.ruleId})`)}`);
+  }
+  out.push("");
+  return out;
 }
 
 function paintFamily(c: ChalkInstance, family: string, text: string): string {

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { RuleMeta } from "../engine/types.js";
+import { recommendedSeverity } from "../config/presets.js";
 import { DEFAULT_THRESHOLDS } from "../judge/thresholds.js";
 import type { CliIo } from "./io.js";
 
@@ -12,12 +13,13 @@ export function starterConfig(rules: RuleMeta[]): string {
     "# jdlint configuration. See docs/configuration.md for every option.",
     "# yaml-language-server: $schema=node_modules/jdlint/schema/jdlint.schema.json",
     "",
-    "# Presets: jdlint:recommended (each rule at its default severity) or jdlint:strict (every rule an error).",
+    "# Presets: jdlint:recommended (each rule at its default severity), jdlint:inclusive (the recommended rules and the",
+    "# language rules: exclusionary wording, unrealistic expectations) or jdlint:strict (every rule an error).",
     "extends: jdlint:recommended",
     "",
     "# Each rule at its default severity: set off, info, warn or error, or [severity, { options }].",
     "rules:",
-    ...rules.map((r) => `  ${`${r.id}:`.padEnd(width)}${r.defaultSeverity.padEnd(8)}# ${r.description}`),
+    ...rules.map((r) => `  ${`${r.id}:`.padEnd(width)}${(recommendedSeverity({ meta: r }) ?? "off").padEnd(8)}# ${r.description}`),
     "",
     "# Different settings for some files: globs relative to this file's folder.",
     "# overrides:",

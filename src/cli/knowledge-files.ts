@@ -22,7 +22,7 @@ function source(root: string, path: string) {
 
 /** Reads the built-in YAML under rules/ (the IO part); compiling it is pure. */
 export async function readBuiltinSources(root = packageRoot()): Promise<KnowledgeSources> {
-  const [marketing, sales, service, otherWork, signals, sections, titles, seniority, ruleSignals, dutyModel] = [
+  const [marketing, sales, service, otherWork, signals, sections, titles, seniority, ruleSignals, dutyModel, gendered, exclusionary, expectations, pay] = [
     "rules/lexicons/marketing.yaml",
     "rules/lexicons/sales.yaml",
     "rules/lexicons/customer_service.yaml",
@@ -33,8 +33,25 @@ export async function readBuiltinSources(root = packageRoot()): Promise<Knowledg
     "rules/seniority.yaml",
     "rules/lexicons/rule-signals.yaml",
     "rules/models/duty-lines.yaml",
+    "rules/lexicons/gendered.yaml",
+    "rules/lexicons/exclusionary.yaml",
+    "rules/lexicons/expectations.yaml",
+    "rules/lexicons/pay.yaml",
   ].map((p) => source(root, p));
-  return { lexicons: [marketing!, sales!, service!], otherWork: otherWork!, signals: signals!, sections: sections!, titles: titles!, seniority: seniority!, ruleSignals: ruleSignals!, dutyModel: dutyModel! };
+  return {
+    lexicons: [marketing!, sales!, service!],
+    otherWork: otherWork!,
+    signals: signals!,
+    sections: sections!,
+    titles: titles!,
+    seniority: seniority!,
+    ruleSignals: ruleSignals!,
+    dutyModel: dutyModel!,
+    gendered: gendered!,
+    exclusionary: exclusionary!,
+    expectations: expectations!,
+    pay: pay!,
+  };
 }
 
 /** Where the build writes the compiled built-in knowledge (see src/lexicon/snapshot.ts). */

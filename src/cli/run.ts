@@ -1,6 +1,7 @@
 import { CommanderError } from "commander";
 import { join, resolve } from "node:path";
 import { builtinRules } from "../../rules/index.js";
+import { recommendedSeverity } from "../config/presets.js";
 import { ConfigLoader, UNTRUSTED_ENV } from "../config/load.js";
 import { DataError } from "../data/errors.js";
 import { lintPosting } from "../engine/linter.js";
@@ -68,7 +69,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const metas = new Map(builtinRules.map((r) => [r.meta.id, r.meta]));
       for (const r of here.rules) metas.set(r.rule.meta.id, r.rule.meta);
       const width = Math.max(...[...metas.keys()].map((id) => id.length));
-      for (const m of metas.values()) io.stdout.write(`${m.id.padEnd(width)}  ${m.defaultSeverity.padEnd(7)}  ${m.description}\n`);
+      for (const m of metas.values()) io.stdout.write(`${m.id.padEnd(width)}  ${(recommendedSeverity({ meta: m }) ?? "off").padEnd(7)}  ${m.description}\n`);
       return EXIT_OK;
     }
     if (opts.printConfig) {
@@ -178,7 +179,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const color = opts.outputFile ? false : useColour(io, opts.color);
     // Only the report asked for is loaded (the explanation, or one format, and what it needs, such as chalk).
     const report = opts.explain
-      ? (await import("./explain.js")).explain(shown, { color, cwd: io.cwd })
+      ? (await import("./explain.js")).explain(shown, { color, cwd: io.cwd, rules: metas.size ? [...metas.values()] : builtinRules.map((r) => r.meta) })
       : (await loadFormatter(opts.format))(shown, {
           color,
           cwd: io.cwd,

@@ -23,6 +23,8 @@ function stringList(v: unknown, what: string): string[] {
   return v;
 }
 
+const PRESET_NAMES = ["recommended", "inclusive", "strict"];
+
 function checkOptionSchema(id: string, name: string, o: unknown): OptionSchema {
   if (!isObject(o) || !OPTION_TYPES.includes(o.type as string))
     throw new Error(`rule "${id}": option "${name}" needs a type (${OPTION_TYPES.join(", ")})`);
@@ -49,6 +51,12 @@ function checkRule(r: unknown, i: number): Rule {
   if (severity === null) throw new Error(`rule "${id}": meta.defaultSeverity cannot be off`);
   if (m.options !== undefined && !isObject(m.options)) throw new Error(`rule "${id}": meta.options must be a mapping`);
   const options = Object.fromEntries(Object.entries(m.options ?? {}).map(([k, o]) => [k, checkOptionSchema(id, k, o)]));
+  const presets = m.presets;
+  if (presets !== undefined && !(Array.isArray(presets) && presets.every((p) => PRESET_NAMES.includes(p as string))))
+    throw new Error(`rule "${id}": meta.presets must be a list of ${PRESET_NAMES.join(", ")}`);
+  if (m.recommendedSeverity !== undefined && !["error", "warning", "info"].includes(m.recommendedSeverity as string))
+    throw new Error(`rule "${id}": meta.recommendedSeverity must be error, warning or info`);
+  if (m.topic !== undefined && m.topic !== "title" && m.topic !== "language") throw new Error(`rule "${id}": meta.topic must be title or language`);
   const meta = { ...m, id, description: m.description, docs: typeof m.docs === "string" ? m.docs : "", defaultSeverity: severity, messages: m.messages as Record<string, string>, options };
   return { meta, check: r.check as Rule["check"] };
 }

@@ -5,7 +5,7 @@ import type { Rule, Severity } from "../engine/types.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../judge/thresholds.js";
 import { compileKnowledge, type Knowledge, type KnowledgeSources, type SourceFile } from "../lexicon/knowledge.js";
 import { matchesGlob } from "./glob.js";
-import { PRESETS } from "./presets.js";
+import { PRESETS, recommendedSeverity } from "./presets.js";
 import { checkOptions, normaliseSeverity } from "./rules.js";
 import { checkThreshold } from "./thresholds.js";
 
@@ -297,7 +297,7 @@ export function resolveConfig(loaded: LoadedConfig, b: Builtins, cli: ConfigLaye
       registry.set(rule.meta.id, rule);
     }
   }
-  const states: RuleStates = new Map([...registry.values()].map((r) => [r.meta.id, { severity: r.meta.defaultSeverity, options: checkOptions(r, {}) }]));
+  const states: RuleStates = new Map([...registry.values()].map((r) => [r.meta.id, { severity: recommendedSeverity(r), options: checkOptions(r, {}) }]));
   const overrides: Override[] = [];
   let th: Thresholds = { ...DEFAULT_THRESHOLDS };
   let lexicons = [...b.sources.lexicons, ...loaded.plugins.flatMap((p) => p.lexicons)];

@@ -1,5 +1,6 @@
 import type { ResolvedRule } from "../engine/linter.js";
 import type { OptionSchema, Rule, Severity, SeveritySetting } from "../engine/types.js";
+import { recommendedSeverity } from "./presets.js";
 
 /** A severity as configs write it ("warn", 2, "off") -> the engine's, or null for off. */
 export function normaliseSeverity(s: SeveritySetting): Severity | null {
@@ -21,13 +22,12 @@ export function normaliseSeverity(s: SeveritySetting): Severity | null {
   }
 }
 
-/** Every rule at its default severity with its default options. */
+/** The rules that run with no config (jdlint:recommended), each at its default severity with its default options. */
 export function defaultRules(rules: Rule[]): ResolvedRule[] {
-  return rules.map((rule) => ({
-    rule,
-    severity: rule.meta.defaultSeverity,
-    options: defaultOptions(rule),
-  }));
+  return rules.flatMap((rule) => {
+    const severity = recommendedSeverity(rule);
+    return severity ? [{ rule, severity, options: defaultOptions(rule) }] : [];
+  });
 }
 
 /** The defaults of a rule's options. */

@@ -1,6 +1,6 @@
 import type { OptionSchema, RuleMeta } from "../engine/types.js";
 import { DEFAULT_THRESHOLDS, type Thresholds } from "../judge/thresholds.js";
-import { PRESETS } from "./presets.js";
+import { describeDefault, PRESETS } from "./presets.js";
 import { thresholdRange } from "./thresholds.js";
 
 const SEVERITY = { enum: ["off", "info", "warn", "warning", "error", 0, 1, 2] };
@@ -17,7 +17,7 @@ function ruleSetting(meta: RuleMeta): Record<string, unknown> {
     properties: Object.fromEntries(Object.entries(meta.options).map(([k, o]) => [k, optionSchema(o)])),
   };
   return {
-    description: `${meta.description} (default: ${meta.defaultSeverity})`,
+    description: `${meta.description} (default: ${describeDefault(meta)})`,
     oneOf: [
       { $ref: "#/$defs/severity" },
       { type: "array", prefixItems: [{ $ref: "#/$defs/severity" }, options], items: false, minItems: 1, maxItems: 2 },

@@ -4,7 +4,8 @@ import type { Thresholds } from "../judge/thresholds.js";
 import { judge } from "../judge/verdict.js";
 import { applyDirectives, documentDirectives, frontMatterSettings, type Directive } from "./directives.js";
 import { formatMessage } from "./messages.js";
-import { verdictReport, type LintResult } from "./result.js";
+import { payReport, verdictReport, type LintResult } from "./result.js";
+import { payFacts } from "../judge/pay.js";
 import type { LintMessage, Report, Rule, Severity } from "./types.js";
 import { compareCodeUnits } from "../text/compare.js";
 
@@ -41,7 +42,7 @@ export function lintDocument(doc: PostingDocument, filePath: string, settings: L
       messages.push({
         ruleId: rule.meta.id,
         messageId: r.messageId,
-        severity: r.lower ? LOWER[severity] : severity,
+        severity: r.raise ? "error" : r.lower ? LOWER[severity] : severity,
         message: formatMessage(template, r.data),
         ...at,
         ...(r.suggestions?.length ? { suggestions: r.suggestions } : {}),
@@ -56,6 +57,7 @@ export function lintDocument(doc: PostingDocument, filePath: string, settings: L
     recordId: doc.recordId,
     title: doc.title,
     verdict: verdictReport(doc, verdict),
+    pay: payReport(doc, payFacts(doc, settings.knowledge)),
     messages,
     errorCount: messages.filter((m) => m.severity === "error").length,
     warningCount: messages.filter((m) => m.severity === "warning").length,

@@ -3,6 +3,8 @@ import { FAMILIES, type Family, type JobFamily } from "../lexicon/knowledge.js";
 import type { Verdict } from "../judge/verdict.js";
 import type { LintMessage } from "./types.js";
 import { familyName } from "./messages.js";
+import type { Period } from "../lexicon/language.js";
+import type { PayBasis, PayFacts } from "../judge/pay.js";
 
 export interface EvidenceReport {
   line: number;
@@ -43,11 +45,29 @@ export interface VerdictReport {
   summary: string;
 }
 
+/** The pay a posting states (src/judge/pay.ts): the figure a job seeker would read first. */
+export interface PayReport {
+  min: number;
+  max: number;
+  /** ISO 4217 code. */
+  currency: string;
+  /** hour, day, week, month or year; null when the posting gives none and the figure is too small to be a year's. */
+  period: Period | null;
+  /** base (a wage or salary), ote (on-target earnings, commission included) or commission (commission only). */
+  basis: PayBasis;
+  line: number;
+  column: number;
+  /** The figure as written ("$55,000-$70,000"). */
+  text: string;
+}
+
 export interface LintResult {
   filePath: string;
   recordId: string | null;
   title: string | null;
   verdict: VerdictReport;
+  /** The stated pay, or null when the posting states none (absent in results of versions before it was read). */
+  pay?: PayReport | null;
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
@@ -105,4 +125,11 @@ export function verdictReport(doc: PostingDocument, v: Verdict): VerdictReport {
     }),
     summary: summaryOf(v),
   };
+}
+
+export function payReport(doc: PostingDocument, facts: PayFacts): PayReport | null {
+  const p = facts.pay;
+  if (!p) return null;
+  const at = doc.locator.locate(p.span);
+  return { min: p.min, max: p.max, currency: p.currency, period: p.period, basis: p.basis, line: at.line, column: at.column, text: doc.text.slice(p.span.start, p.span.end) };
 }

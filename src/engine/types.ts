@@ -7,6 +7,10 @@ import type { Verdict } from "../judge/verdict.js";
 export type Severity = "error" | "warning" | "info";
 /** How a config names a severity. */
 export type SeveritySetting = "off" | "info" | "warn" | "warning" | "error" | 0 | 1 | 2;
+/** The built-in presets a rule can belong to (jdlint:recommended, jdlint:inclusive, jdlint:strict). */
+export type PresetName = "recommended" | "inclusive" | "strict";
+/** What a rule looks at: the title against the duties, or the posting's wording and pay (shown in their own section). */
+export type RuleTopic = "title" | "language";
 
 /** A small JSON-Schema subset for rule options: enough to validate and to generate the config schema. */
 export interface OptionSchema {
@@ -25,6 +29,15 @@ export interface RuleMeta {
   /** Where the rule's documentation lives. */
   docs: string;
   defaultSeverity: Severity;
+  /**
+   * The presets that turn the rule on (at defaultSeverity; strict at error); every preset when absent. A rule
+   * outside "recommended" is off when there is no config.
+   */
+  presets?: readonly PresetName[];
+  /** The severity jdlint:recommended (and so no config) gives the rule, where it is not defaultSeverity. */
+  recommendedSeverity?: Severity;
+  /** "language" for rules about wording and pay; "title" when absent. */
+  topic?: RuleTopic;
   /** Message templates by id; `{{name}}` is filled from a report's data. */
   messages: Record<string, string>;
   options: Record<string, OptionSchema>;
@@ -43,6 +56,8 @@ export interface Report {
   span: Span | null;
   /** Report one step below the configured severity (error -> warning -> info): thin or partial evidence. */
   lower?: boolean;
+  /** Report as an error whatever the configured severity: the rule's options name this case as binding (a pay law). */
+  raise?: boolean;
   suggestions?: Suggestion[];
 }
 

@@ -1,7 +1,7 @@
 import type { EvidenceReport, LintResult, VerdictReport } from "../engine/result.js";
 import type { RuleMeta } from "../engine/types.js";
 import { familyName } from "../engine/messages.js";
-import { displayPath, docsUrl, dutyMixLabel, escapeHtml as h, MIX_ORDER, noun, percent, postingName, totalsOf } from "./shared.js";
+import { describePay, displayPath, docsUrl, dutyMixLabel, escapeHtml as h, isLanguageMessage, MIX_ORDER, noun, percent, postingName, totalsOf } from "./shared.js";
 import type { Formatter } from "./types.js";
 
 const STYLE = `
@@ -39,6 +39,8 @@ mark.evidence.sales { background: #fbe3d2; box-shadow: inset 3px 0 var(--sales);
 mark.evidence.customer_service { background: #d7f0e3; box-shadow: inset 3px 0 var(--customer_service); }
 .family-tag { font-size: .75rem; color: #57606a; margin-left: .4rem; }
 .message.error { color: var(--fail); } .message.warning { color: var(--warn); }
+section.language { border-top: 1px dashed #d0d7de; margin-top: 1rem; }
+.pay.none { color: #57606a; }
 `;
 
 /** A family for a narrow cell: "other" would otherwise read "outside sales, marketing and customer service". */
@@ -94,21 +96,32 @@ function details(r: LintResult, i: number, cwd: string, rules: RuleMeta[]): stri
     `<div class="file">${h(displayPath(r.filePath, cwd))}</div>`,
     `<p class="summary">${h(v.summary)}${v.confidence ? ` <span class="confidence">(confidence ${v.confidence.toFixed(2)})</span>` : ""}</p>`,
   ];
-  if (r.messages.length) {
-    out.push(`<ul class="messages">`);
-    for (const m of r.messages) {
-      const rule = rules.find((d) => d.id === m.ruleId);
-      const ruleRef = rule ? `<a href="${h(docsUrl(rule))}">${h(m.ruleId)}</a>` : h(m.ruleId);
-      out.push(`<li class="message ${m.severity}"><span class="location">${m.line}:${m.column}</span> ${m.severity}: ${h(m.message)} (${ruleRef})</li>`);
-    }
-    out.push(`</ul>`);
-  }
+  const message = (m: LintResult["messages"][number]) => {
+    const rule = rules.find((d) => d.id === m.ruleId);
+    const ruleRef = rule ? `<a href="${h(docsUrl(rule))}">${h(m.ruleId)}</a>` : h(m.ruleId);
+    return `<li class="message ${m.severity}"><span class="location">${m.line}:${m.column}</span> ${m.severity}: ${h(m.message)} (${ruleRef})</li>`;
+  };
+  const titleMessages = r.messages.filter((m) => !isLanguageMessage(m.ruleId, rules));
+  const languageMessages = r.messages.filter((m) => isLanguageMessage(m.ruleId, rules));
+  if (titleMessages.length) out.push(`<ul class="messages">`, ...titleMessages.map(message), `</ul>`);
   if (v.evidence.length) out.push(`<h3>Evidence</h3>`, `<ol class="evidence-list">${v.evidence.map(evidenceLine).join("")}</ol>`);
   if (v.quotas.length) {
     const items = v.quotas.map((q) => `<li class="quota"><span class="location">${q.line}:${q.column}</span> ${q.count} ${h(q.activity)} per ${h(q.period)}</li>`);
     out.push(`<h3>Activity quotas</h3>`, `<ul class="quotas">${items.join("")}</ul>`);
   }
   if (v.suggestedTitles.length) out.push(`<h3>Retitle as</h3>`, suggestedTitles(v));
+  // The wording and the pay, apart from the title check: what a job seeker reads between the lines.
+  if (r.pay !== undefined || languageMessages.length) {
+    out.push(`<section class="language" aria-label="Language and pay">`, `<h3>Language and pay</h3>`);
+    if (r.pay !== undefined)
+      out.push(
+        r.pay
+          ? `<p class="pay" data-currency="${h(r.pay.currency)}"><span class="location">${r.pay.line}:${r.pay.column}</span> Pay stated: ${h(describePay(r.pay))}</p>`
+          : `<p class="pay none">No pay stated.</p>`,
+      );
+    if (languageMessages.length) out.push(`<ul class="messages language-messages">`, ...languageMessages.map(message), `</ul>`);
+    out.push(`</section>`);
+  }
   out.push(`</section>`);
   return out.join("\n");
 }

@@ -2,6 +2,7 @@ import type { Fix, Location, Log, Region, ReportingDescriptor, Result } from "sa
 import type { LintResult } from "../engine/result.js";
 import type { LintMessage, RuleMeta, Severity } from "../engine/types.js";
 import { familyName } from "../engine/messages.js";
+import { inPreset, recommendedSeverity } from "../config/presets.js";
 import { artifactUri, docsUrl, PROJECT_URL } from "./shared.js";
 import type { Formatter } from "./types.js";
 
@@ -18,7 +19,8 @@ function ruleDescriptor(rule: RuleMeta): ReportingDescriptor {
       markdown: `${rule.description}.\n\nSee the [rule documentation](${url}) for what it reports, examples and options.`,
     },
     helpUri: url,
-    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    // Rules outside jdlint:recommended run only when a config turns them on.
+    defaultConfiguration: { level: LEVEL[recommendedSeverity({ meta: rule }) ?? rule.defaultSeverity], ...(inPreset(rule, "recommended") ? {} : { enabled: false }) },
   };
 }
 

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { LintResult, VerdictReport } from "../engine/result.js";
+import type { LintResult, PayReport, VerdictReport } from "../engine/result.js";
 import type { RuleMeta } from "../engine/types.js";
 import { familyName } from "../engine/messages.js";
 import { MIX_ORDER, percent } from "./verdict-words.js";
@@ -94,3 +94,22 @@ export function escapeXmlAttribute(text: string): string {
 }
 
 export const escapeHtml = (text: string): string => escapeXml(text).replace(/&apos;/g, "&#39;");
+
+const PERIOD_WORDS: Record<string, string> = { hour: "an hour", day: "a day", week: "a week", month: "a month", year: "a year" };
+const BASIS_WORDS: Record<string, string> = { base: "base pay", ote: "on-target earnings", commission: "commission only" };
+
+/** "USD 55,000-70,000 a year (base pay)": the pay a result reports, for people. */
+export function describePay(p: PayReport): string {
+  const n = (x: number) => {
+    const [whole, cents] = String(Math.round(x * 100) / 100).split(".");
+    return whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (cents ? `.${cents.padEnd(2, "0")}` : "");
+  };
+  const amount = p.min === p.max ? n(p.min) : `${n(p.min)}-${n(p.max)}`;
+  const period = p.period ? ` ${PERIOD_WORDS[p.period] ?? `per ${p.period}`}` : "";
+  return `${p.currency} ${amount}${period} (${BASIS_WORDS[p.basis] ?? p.basis})`;
+}
+
+/** Whether a message is about the posting's wording and pay (a rule whose meta.topic is "language"). */
+export function isLanguageMessage(ruleId: string, rules: readonly RuleMeta[]): boolean {
+  return rules.find((r) => r.id === ruleId)?.topic === "language";
+}

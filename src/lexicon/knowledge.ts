@@ -5,6 +5,7 @@ import { asArray, asNumber, asObject, asString, rejectUnknownKeys, YamlFile } fr
 import { compilePhrase, DEFAULT_GAP } from "./phrase.js";
 import { TermSet, type Term } from "./termset.js";
 import { MODEL_CLASSES, type LineModel, type ModelClass } from "../judge/line-model.js";
+import { compileLanguage, languageSets, type LanguageKnowledge, type LanguageSources } from "./language.js";
 
 export const FAMILIES = ["marketing", "sales", "customer_service"] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -53,6 +54,8 @@ export interface Knowledge {
   ruleSignals?: Record<string, TermSet<string>>;
   /** The duty-line model (rules/models/duty-lines.yaml), learned from occupations' task statements. */
   dutyModel?: LineModel;
+  /** Wording and pay (rules/lexicons/gendered, exclusionary, expectations and pay.yaml), each when given. */
+  language?: LanguageKnowledge;
 }
 
 export interface SourceFile {
@@ -60,7 +63,7 @@ export interface SourceFile {
   text: string;
 }
 
-export interface KnowledgeSources {
+export interface KnowledgeSources extends LanguageSources {
   lexicons: SourceFile[];
   otherWork: SourceFile;
   signals: SourceFile;
@@ -333,6 +336,7 @@ export function compileKnowledge(sources: KnowledgeSources): Knowledge {
     seniority,
     ...(sources.ruleSignals ? { ruleSignals: compileRuleSignals(sources.ruleSignals) } : {}),
     ...(sources.dutyModel ? { dutyModel: compileDutyModel(sources.dutyModel) } : {}),
+    language: compileLanguage(sources),
   });
 }
 
@@ -359,6 +363,7 @@ export function matchedTogether(k: Knowledge): Knowledge {
     k.audience.oneToOne,
     k.audience.oneToMany,
     ...Object.values(k.ruleSignals ?? {}),
+    ...languageSets(k.language),
   ]);
   TermSet.matchTogether([k.seniority.words, k.seniority.overrides]);
   return k;

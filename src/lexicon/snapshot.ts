@@ -1,5 +1,6 @@
 import { matchedTogether, type Knowledge, type KnowledgeSources, type SourceFile } from "./knowledge.js";
 import { TermSet } from "./termset.js";
+import { languageSourceList } from "./language.js";
 
 /**
  * Knowledge compiled at build time: the YAML under rules/ stays the source of truth, and the build writes
@@ -42,6 +43,7 @@ export function sourceList(sources: KnowledgeSources): SourceFile[] {
     sources.seniority,
     ...(sources.ruleSignals ? [sources.ruleSignals] : []),
     ...(sources.dutyModel ? [sources.dutyModel] : []),
+    ...languageSourceList(sources),
   ];
 }
 

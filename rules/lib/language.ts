@@ -1,0 +1,125 @@
+import type { ListTag } from "../../src/lexicon/language.js";
+import type { Knowledge } from "../../src/lexicon/knowledge.js";
+import type { Match, TermSet } from "../../src/lexicon/termset.js";
+import type { PostingDocument, SectionKind, Sentence } from "../../src/model/document.js";
+import type { Span } from "../../src/model/span.js";
+import { describesEmployer, isNegated, tokenSpan } from "../../src/judge/evidence.js";
+import type { Token } from "../../src/text/tokenize.js";
+import { sentenceTokens } from "./signals.js";
+
+/** Shared by the language rules: where a posting uses the words of a language file, read as the title check reads evidence. */
+
+export interface LanguageHit {
+  tag: ListTag;
+  /** Index of the sentence in doc.sentences. */
+  index: number;
+  sentence: Sentence;
+  /** The sentence's section; "company" also for a line whose subject is the employer, wherever it stands. */
+  section: SectionKind;
+  span: Span;
+  match: Match<ListTag>;
+  tokens: readonly Token[];
+}
+
+/** A sentence as the language rules read it. */
+export interface LanguageLine {
+  index: number;
+  sentence: Sentence;
+  section: SectionKind;
+  tokens: readonly Token[];
+  /** Every match of the set in the line, negated and quoted ones included. */
+  matches: readonly Match<ListTag>[];
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'" };
+const LETTER = /[\p{L}\p{N}]/u;
+
+/**
+ * The parts of a text inside quotation marks: quoted speech or a quoted phrase is someone else's words, not the
+ * posting's. A single quote opens only after a space or the start and before a letter, and closes only before a
+ * space or punctuation, so the apostrophes of "don't" and "the UK's" open nothing.
+ */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const open = text[i]!;
+    const close = QUOTE_PAIRS[open];
+    if (close === undefined) continue;
+    const single = open === "'" || open === "‘";
+    if (single && ((i > 0 && LETTER.test(text[i - 1]!)) || !LETTER.test(text[i + 1] ?? ""))) continue;
+    let end = text.indexOf(close, i + 1);
+    while (single && end >= 0 && LETTER.test(text[end + 1] ?? "")) end = text.indexOf(close, end + 1);
+    if (end < 0) continue;
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
+
+/** True when the tokens first..last lie inside quotation marks. */
+export function isQuoted(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  if (!/["“„«‘']/.test(text)) return false;
+  const from = tokens[first]!.start;
+  const to = tokens[last]!.end;
+  return quotedRanges(text).some(([a, b]) => a < from && to <= b);
+}
+
+const lineCache = new WeakMap<PostingDocument, Map<TermSet<ListTag>, LanguageLine[]>>();
+
+/**
+ * The posting's lines with the set's matches, each line once (boards repeat paragraphs: a repeated line is no new
+ * finding). Worked out once per document and set.
+ */
+export function languageLines(doc: PostingDocument, knowledge: Knowledge, set: TermSet<ListTag>): LanguageLine[] {
+  let bySet = lineCache.get(doc);
+  if (!bySet) lineCache.set(doc, (bySet = new Map()));
+  const hit = bySet.get(set);
+  if (hit) return hit;
+  const all = sentenceTokens(doc);
+  const seen = new Set<string>();
+  const lines: LanguageLine[] = [];
+  doc.sentences.forEach((sentence, index) => {
+    const key = sentence.text.toLowerCase().replace(/\s+/g, " ").trim();
+    if (seen.has(key)) return;
+    seen.add(key);
+    const tokens = all[index]!;
+    if (tokens.length === 0) return;
+    const kind = doc.sections[sentence.section]?.kind ?? "other";
+    const section = kind !== "company" && describesEmployer(knowledge, tokens as Token[]) ? "company" : kind;
+    lines.push({ index, sentence, section, tokens, matches: set.matchAll(tokens) });
+  });
+  bySet.set(set, lines);
+  return lines;
+}
+
+/** The line's matches of list `g`, neither negated nor quoted, overlapping ones reduced to the longest. */
+export function hitsIn(line: LanguageLine, knowledge: Knowledge, g: string): LanguageHit[] {
+  const found = line.matches.filter(
+    (m) => m.term.tag.g === g && !isNegated(knowledge, line.tokens as Token[], m.first) && !isQuoted(line.sentence.text, line.tokens, m.first, m.last),
+  );
+  if (found.length === 0) return [];
+  const ranked = found.slice().sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  const kept: Match<ListTag>[] = [];
+  for (const m of ranked) if (!kept.some((k) => m.first <= k.last && k.first <= m.last)) kept.push(m);
+  return kept
+    .sort((a, b) => a.first - b.first)
+    .map((match) => ({
+      tag: match.term.tag,
+      index: line.index,
+      sentence: line.sentence,
+      section: line.section,
+      span: tokenSpan(line.tokens as Token[], match.first, match.last, line.sentence.span.start),
+      match,
+      tokens: line.tokens,
+    }));
+}
+
+/** Whether the line holds a match of list `g` (for entry `i`, when given), negated or not. */
+export function lineHas(line: LanguageLine, g: string, i?: number): boolean {
+  return line.matches.some((m) => m.term.tag.g === g && (i === undefined || m.term.tag.i === i));
+}
+
+/** The matched words as written. */
+export function wordsOf(doc: PostingDocument, span: Span): string {
+  return doc.text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
+}
