@@ -2,7 +2,7 @@ import type { Rule } from "../src/engine/types.js";
 import type { Span } from "../src/model/span.js";
 import type { ListTag } from "../src/lexicon/language.js";
 import type { Match } from "../src/lexicon/termset.js";
-import { hitsIn, languageLines, lineHas, wordsOf, type LanguageLine } from "./lib/language.js";
+import { contextHas, contextOf, hitsIn, languageLines, wordsOf, type LanguageLine } from "./lib/language.js";
 import { lineOf, listLines, stringList } from "./lib/signals.js";
 import { tokenize } from "../src/text/tokenize.js";
 
@@ -36,19 +36,22 @@ const rule: Rule = {
     const ex = ctx.knowledge.language?.exclusionary;
     if (!ex) return;
     const kinds = stringList(ctx.options.kinds, KINDS);
-    const lines = languageLines(doc, ctx.knowledge, ex.set);
+    const lines = languageLines(doc, ctx.knowledge, ex.set, ex.context);
     // A legal basis anywhere in the job ("required for the security clearance", "Schedule 9 of the Equality Act")
-    // covers the nationality, gender and age requirements it comes with; in the title it covers the whole posting.
-    const legalInTitle = doc.title !== null && ex.set.matchAll(tokenize(doc.title)).some((m) => m.term.tag.g === "legal");
-    const legalBasis = legalInTitle || lines.some((l) => l.section !== "company" && lineHas(l, "legal"));
+    // covers the nationality, gender and age requirements it comes with; read only when one is found.
+    let legal: boolean | null = null;
+    const legalBasis = () =>
+      (legal ??=
+        (doc.title !== null && ex.context.matchAll(tokenize(doc.title)).some((m) => m.term.tag.g === "legal")) ||
+        lines.some((l) => l.section !== "company" && contextHas(l, "legal")));
     // The first place each entry is used, and the lines of its other uses.
     const found = new Map<number, { span: Span; company: boolean; lines: number[] }>();
     for (const line of lines) {
       for (const h of hitsIn(line, ctx.knowledge, "entry")) {
         const entry = ex.entries[h.tag.i]!;
         if (!kinds.includes(entry.kind)) continue;
-        if (entry.unlessLegalBasis && legalBasis) continue;
-        if (entry.hasUnless && lineHas(line, "unless", h.tag.i)) continue;
+        if (entry.hasUnless && contextHas(line, "unless", h.tag.i)) continue;
+        if (entry.unlessLegalBasis && legalBasis()) continue;
         // A culture or age word capitalised inside a line is a name ("the Superstar Business Competition").
         const initial = doc.text[h.span.start]!;
         if ((entry.kind === "culture" || entry.kind === "age") && h.match.first > 0 && initial !== initial.toLowerCase()) continue;
@@ -69,11 +72,11 @@ const rule: Rule = {
       });
     }
     if (!kinds.includes("age")) return;
-    if (legalBasis) return;
     for (const line of lines) {
-      if (lineHas(line, "not_age")) continue;
-      const limit = ageLimit(line, ex.ageLimit, hitsIn(line, ctx.knowledge, "age_cue").map((h) => h.match));
-      if (!limit) continue;
+      const cues = hitsIn(line, ctx.knowledge, "age_cue").map((h) => h.match);
+      if (cues.length === 0 || contextHas(line, "not_age")) continue;
+      const limit = ageLimit(line, ex.ageLimit, cues);
+      if (!limit || legalBasis()) continue;
       ctx.report({
         messageId: "term",
         data: { words: wordsOf(doc, limit), where: `line ${lineOf(doc, limit)}`, reason: ex.ageLimit.reason, rewrite: ex.ageLimit.rewrite },
@@ -93,7 +96,7 @@ const rule: Rule = {
  */
 function ageLimit(line: LanguageLine, a: { window: number; minAge: number; maxAge: number }, cues: Match<ListTag>[]): Span | null {
   if (cues.length === 0) return null;
-  const uppers = line.matches.filter((m) => m.term.tag.g === "age_upper");
+  const uppers = contextOf(line).filter((m) => m.term.tag.g === "age_upper");
   const ages = line.tokens.flatMap((t, i) => (t.number !== null && Number.isInteger(t.number) && t.number >= a.minAge && t.number <= a.maxAge ? [i] : []));
   for (const cue of cues) {
     const close = ages.filter((i) => Math.abs(i - cue.first) <= a.window || Math.abs(i - cue.last) <= a.window);

@@ -1,8 +1,9 @@
 import type { Rule } from "../src/engine/types.js";
 import type { Knowledge } from "../src/lexicon/knowledge.js";
+import type { GenderedKnowledge } from "../src/lexicon/language.js";
 import type { PostingDocument } from "../src/model/document.js";
 import type { Span } from "../src/model/span.js";
-import { hitsIn, languageLines, lineHas, wordsOf, type LanguageHit } from "./lib/language.js";
+import { contextHas, contextOf, hitsIn, languageLines, wordsOf, type LanguageHit } from "./lib/language.js";
 import { lineOf } from "./lib/signals.js";
 
 /**
@@ -33,7 +34,7 @@ const rule: Rule = {
   check(doc, ctx) {
     const g = ctx.knowledge.language?.gendered;
     if (!g) return;
-    const lines = languageLines(doc, ctx.knowledge, g.set);
+    const lines = languageLines(doc, ctx.knowledge, g.set, g.context, true);
     const coded = codedWords(doc, ctx.knowledge);
     for (const line of lines) {
       if (line.section === "company") continue;
@@ -44,7 +45,7 @@ const rule: Rule = {
         const properNoun = !term.pronoun && first !== first.toLowerCase() && h.match.first > 0;
         if (properNoun) continue;
         // "he will" is the person hired only where the line speaks of that person ("the successful candidate").
-        if (term.pronoun && !/\/| or /.test(wordsOf(doc, h.span)) && !lineHas(line, "candidate")) continue;
+        if (term.pronoun && !/\/| or /.test(wordsOf(doc, h.span)) && !contextHas(line, "candidate")) continue;
         ctx.report({
           messageId: "term",
           data: { words: wordsOf(doc, h.span), neutral: term.neutral, line: lineOf(doc, h.span) },
@@ -96,11 +97,17 @@ export function codedWords(doc: PostingDocument, knowledge: Knowledge): CodedWor
   const g = knowledge.language?.gendered;
   if (!g) return coded;
   const weights = knowledge.sections.weights;
-  for (const line of languageLines(doc, knowledge, g.set)) {
-    const notTraits = hitsIn(line, knowledge, "not_trait");
+  const inNotTraits = notTraitWords(g);
+  for (const line of languageLines(doc, knowledge, g.set, g.context, true)) {
+    let notTraits: LanguageHit[] | null = null;
     for (const side of ["masculine", "feminine"] as const) {
       for (const h of hitsIn(line, knowledge, side)) {
-        if (notTraits.some((t) => t.match.first <= h.match.last && h.match.first <= t.match.last)) continue;
+        // Most coded words ("collaborate") stand in no use that says nothing about a person: no need to look.
+        const t = line.tokens[h.match.first]!;
+        if (inNotTraits.has(t.word) || inNotTraits.has(t.stem)) {
+          notTraits ??= hitsIn(line, knowledge, "not_trait", contextOf(line));
+          if (notTraits.some((n) => n.match.first <= h.match.last && h.match.first <= n.match.last)) continue;
+        }
         // A coded word capitalised inside a line is a name ("The Athletic", "Compassionate Leave").
         const initial = doc.text[h.span.start]!;
         if (h.match.first > 0 && initial !== initial.toLowerCase() && !line.tokens[h.match.first]!.clauseBreak) continue;
@@ -110,6 +117,22 @@ export function codedWords(doc: PostingDocument, knowledge: Knowledge): CodedWor
     }
   }
   return coded;
+}
+
+const notTraitCache = new WeakMap<GenderedKnowledge, Set<string>>();
+
+/** The words and stems that the not_traits phrases are made of. */
+function notTraitWords(g: GenderedKnowledge): Set<string> {
+  let words = notTraitCache.get(g);
+  if (!words) {
+    words = new Set();
+    for (const term of g.context.terms) {
+      if (term.tag.g !== "not_trait") continue;
+      for (const w of term.phrase.words) for (const x of [...w.stems, ...w.exact]) words.add(x);
+    }
+    notTraitCache.set(g, words);
+  }
+  return words;
 }
 
 export default rule;

@@ -55,7 +55,8 @@ const rule: Rule = {
     const facts = payFacts(doc, ctx.knowledge);
     const cues = facts.cues.filter((c) => !quotedCue(doc, c));
     const required = stringList(ctx.options.jurisdictions, []);
-    const located = postingJurisdictions(doc, ctx.knowledge);
+    // Where the posting is matters only when the config names jurisdictions.
+    const located = required.length ? postingJurisdictions(doc, ctx.knowledge) : [];
     const here = located.length ? located : typeof ctx.options.location === "string" && ctx.options.location ? [ctx.options.location] : [];
     const binding = pay.jurisdictions.find((j) => required.includes(j.code) && here.includes(j.code)) ?? null;
     const law = binding ? `, as ${binding.label} requires (${binding.law})` : "";

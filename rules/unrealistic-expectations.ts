@@ -5,7 +5,7 @@ import type { PostingDocument } from "../src/model/document.js";
 import type { Span } from "../src/model/span.js";
 import { payFacts } from "../src/judge/pay.js";
 import { tokenize } from "../src/text/tokenize.js";
-import { hitsIn, languageLines, lineHas, wordsOf, type LanguageLine } from "./lib/language.js";
+import { contextHas, contextOf, hitsIn, languageLines, lineHas, wordsOf, type LanguageLine } from "./lib/language.js";
 import { lineOf, numberOption, stringList } from "./lib/signals.js";
 
 const CHECKS = ["perks", "hats", "new_starter", "always_available", "entry_years"];
@@ -49,7 +49,7 @@ const rule: Rule = {
     const ex = ctx.knowledge.language?.expectations;
     if (!ex) return;
     const checks = stringList(ctx.options.checks, CHECKS);
-    const lines = languageLines(doc, ctx.knowledge, ex.set);
+    const lines = languageLines(doc, ctx.knowledge, ex.set, ex.context);
     const k = ctx.knowledge;
 
     if (checks.includes("perks")) {
@@ -58,7 +58,7 @@ const rule: Rule = {
         .sort((a, b) => a.span.start - b.span.start);
       // Hollow only when nothing candidates weigh is offered anywhere (benefits under "What you'll love about us"
       // are read as the company profile): no pay figure, no leave, no health cover, no pension.
-      const substantive = lines.some((l) => hitsIn(l, k, "substantive").length > 0);
+      const substantive = perks.length > 0 && lines.some((l) => hitsIn(l, k, "substantive", contextOf(l)).length > 0);
       if (perks.length && !substantive && payFacts(doc, k).figures.length === 0) {
         const shown = [...new Set(perks.map((p) => `"${wordsOf(doc, p.span)}"`))].slice(0, 3).join(", ");
         const where = [...new Set(perks.map((p) => lineOf(doc, p.span)))];
@@ -79,7 +79,7 @@ const rule: Rule = {
         const roles = new Map<number, string>();
         for (const l of lines.slice(n, n + 1 + ex.hats.linesAfter)) {
           if (l.section === "company") continue;
-          for (const r of hitsIn(l, k, "role")) if (!roles.has(r.tag.i)) roles.set(r.tag.i, wordsOf(doc, r.span).toLowerCase());
+          for (const r of hitsIn(l, k, "role", contextOf(l))) if (!roles.has(r.tag.i)) roles.set(r.tag.i, wordsOf(doc, r.span).toLowerCase());
         }
         if (roles.size < ex.hats.minRoles) continue;
         const list = [...roles.values()].slice(0, 5);
@@ -103,7 +103,7 @@ const rule: Rule = {
         if (!checks.includes(entry.group) || seen.has(h.tag.i)) continue;
         // What excuses it may follow in the next line ("Our on-ramp period is about two weeks").
         const next = lines[n + 1];
-        if (entry.hasUnless && (lineHas(line, "unless", h.tag.i) || (next !== undefined && lineHas(next, "unless", h.tag.i)))) continue;
+        if (entry.hasUnless && (contextHas(line, "unless", h.tag.i) || (next !== undefined && contextHas(next, "unless", h.tag.i)))) continue;
         if (entry.entryLevelOnly && !entryLevel) continue;
         seen.add(h.tag.i);
         ctx.report({
@@ -120,7 +120,7 @@ const rule: Rule = {
       for (const line of lines) {
         if (line.section === "company") continue;
         // Asked of the candidate: under the requirements, or in a line that says so ("you", "must", "minimum").
-        if (line.section !== "requirements" && !lineHas(line, "asks")) continue;
+        if (line.section !== "requirements" && !contextHas(line, "asks")) continue;
         const found = yearsAsked(line, ex.entryLevel.window);
         if (!found || found.years <= max) continue;
         ctx.report({
@@ -149,9 +149,10 @@ function isEntryLevel(doc: PostingDocument, lines: LanguageLine[], set: TermSet<
  * experience word within `window` tokens ("5+ years of experience", "experience: 3-5 years").
  */
 function yearsAsked(line: LanguageLine, window: number): { years: number; span: Span } | null {
-  const experience = line.matches.filter((m) => m.term.tag.g === "experience");
+  const context = contextOf(line);
+  const experience = context.filter((m) => m.term.tag.g === "experience");
   if (experience.length === 0) return null;
-  for (const y of line.matches) {
+  for (const y of context) {
     if (y.term.tag.g !== "years") continue;
     // The numbers right before the year word, a range's joined by "to", "or" or a dash: "1 to 3 years".
     const numbers: number[] = [];

@@ -29,6 +29,15 @@ export interface LanguageLine {
   tokens: readonly Token[];
   /** Every match of the set in the line, negated and quoted ones included. */
   matches: readonly Match<ListTag>[];
+  /** The file's context set, matched on this line when first asked (see contextOf). */
+  contextSet: TermSet<ListTag> | null;
+  contextMatches?: readonly Match<ListTag>[];
+}
+
+/** The matches of the file's context set in a line, worked out the first time a rule asks. */
+export function contextOf(line: LanguageLine): readonly Match<ListTag>[] {
+  if (line.contextMatches === undefined) line.contextMatches = line.contextSet ? line.contextSet.matchAll(line.tokens) : [];
+  return line.contextMatches;
 }
 
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'" };
@@ -70,31 +79,39 @@ const lineCache = new WeakMap<PostingDocument, Map<TermSet<ListTag>, LanguageLin
  * The posting's lines with the set's matches, each line once (boards repeat paragraphs: a repeated line is no new
  * finding). Worked out once per document and set.
  */
-export function languageLines(doc: PostingDocument, knowledge: Knowledge, set: TermSet<ListTag>): LanguageLine[] {
+export function languageLines(
+  doc: PostingDocument,
+  knowledge: Knowledge,
+  set: TermSet<ListTag>,
+  context: TermSet<ListTag> | null = null,
+  /** Leave out the lines where the set finds nothing (for a rule that reads no other line). */
+  matchingOnly = false,
+): LanguageLine[] {
   let bySet = lineCache.get(doc);
   if (!bySet) lineCache.set(doc, (bySet = new Map()));
   const hit = bySet.get(set);
   if (hit) return hit;
   const all = sentenceTokens(doc);
-  const seen = new Set<string>();
+  // The tokenizer hands out one token array per text: a repeated line comes back as the same array.
+  const seen = new Set<readonly Token[]>();
   const lines: LanguageLine[] = [];
   doc.sentences.forEach((sentence, index) => {
-    const key = sentence.text.toLowerCase().replace(/\s+/g, " ").trim();
-    if (seen.has(key)) return;
-    seen.add(key);
     const tokens = all[index]!;
-    if (tokens.length === 0) return;
+    if (tokens.length === 0 || seen.has(tokens)) return;
+    seen.add(tokens);
+    const matches = set.matchAll(tokens);
+    if (matchingOnly && matches.length === 0) return;
     const kind = doc.sections[sentence.section]?.kind ?? "other";
     const section = kind !== "company" && describesEmployer(knowledge, tokens as Token[]) ? "company" : kind;
-    lines.push({ index, sentence, section, tokens, matches: set.matchAll(tokens) });
+    lines.push({ index, sentence, section, tokens, matches, contextSet: context });
   });
   bySet.set(set, lines);
   return lines;
 }
 
-/** The line's matches of list `g`, neither negated nor quoted, overlapping ones reduced to the longest. */
-export function hitsIn(line: LanguageLine, knowledge: Knowledge, g: string): LanguageHit[] {
-  const found = line.matches.filter(
+/** The line's matches of list `g` (in `from`: the set's, or contextOf), neither negated nor quoted, overlapping ones reduced to the longest. */
+export function hitsIn(line: LanguageLine, knowledge: Knowledge, g: string, from: readonly Match<ListTag>[] = line.matches): LanguageHit[] {
+  const found = from.filter(
     (m) => m.term.tag.g === g && !isNegated(knowledge, line.tokens as Token[], m.first) && !isQuoted(line.sentence.text, line.tokens, m.first, m.last),
   );
   if (found.length === 0) return [];
@@ -114,9 +131,14 @@ export function hitsIn(line: LanguageLine, knowledge: Knowledge, g: string): Lan
     }));
 }
 
-/** Whether the line holds a match of list `g` (for entry `i`, when given), negated or not. */
-export function lineHas(line: LanguageLine, g: string, i?: number): boolean {
-  return line.matches.some((m) => m.term.tag.g === g && (i === undefined || m.term.tag.i === i));
+/** Whether the line holds a match of list `g` (for entry `i`, when given; in `from`), negated or not. */
+export function lineHas(line: LanguageLine, g: string, i?: number, from: readonly Match<ListTag>[] = line.matches): boolean {
+  return from.some((m) => m.term.tag.g === g && (i === undefined || m.term.tag.i === i));
+}
+
+/** Whether the line's context matches hold list `g` (for entry `i`, when given). */
+export function contextHas(line: LanguageLine, g: string, i?: number): boolean {
+  return lineHas(line, g, i, contextOf(line));
 }
 
 /** The matched words as written. */

@@ -67,7 +67,7 @@ const MAX_AMOUNT: Record<Period, number> = { hour: 5_000, day: 50_000, week: 500
 interface Patterns {
   /** A figure or a range: symbol, number, k/m, symbol; then perhaps a separator and another. */
   amount: RegExp;
-  /** Any currency symbol's first character: sentences without one or a currency word are not searched. */
+  /** A currency symbol: lines without one or a currency word are not searched. */
   symbolStart: RegExp;
   bySymbol: Map<string, string>;
 }
@@ -85,8 +85,9 @@ function patternsOf(pay: PayKnowledge): Patterns {
     const num = String.raw`\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
     const single = String.raw`(?:(${symbols})\s?)?(${num})(?:\s?([kKmM])(?![\p{L}\d]))?(?:\s?(${symbols}))?`;
     const amount = new RegExp(String.raw`(?<![\p{L}\d.,])${single}(?:\s*(?:-|–|—|~|to|and)\s*${single})?(?![\d])`, "gu");
-    const firsts = [...new Set(pay.symbols.map((s) => escape(s.symbol[0]!)))].join("|") || "(?!)";
-    p = { amount, symbolStart: new RegExp(firsts), bySymbol: new Map(pay.symbols.map((s) => [s.symbol, s.code])) };
+    // "US$" is found by its "$": a capital letter alone would send nearly every line to the figure search.
+    const marks = [...new Set(pay.symbols.map((s) => escape(/[^\p{L}]/u.test(s.symbol) ? s.symbol.replace(/\p{L}/gu, "") : s.symbol)))];
+    p = { amount, symbolStart: new RegExp(marks.join("|") || "(?!)", "u"), bySymbol: new Map(pay.symbols.map((s) => [s.symbol, s.code])) };
     patternCache.set(pay, p);
   }
   return p;
@@ -155,24 +156,33 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
   const patterns = patternsOf(pay);
   const figures: PayFigure[] = [];
   const cues: PayCue[] = [];
-  // Lines after one that speaks of pay still do ("Pay varies by zone:", then "Zone A: USD $180,000 - USD $270,000").
-  let payLinesLeft = 0;
+  const lines = payLines(doc);
+  // The context words (periods, pay words, non-pay words) are read only on the lines a figure may stand on, and on
+  // the lines before them: most lines hold no currency.
+  const contextCache = new Map<number, readonly Match<ListTag>[]>();
+  const contextAt = (n: number) => {
+    let found = contextCache.get(n);
+    if (found === undefined) contextCache.set(n, (found = pay.context.matchAll(tokenize(lines[n]!.text))));
+    return found;
+  };
+  const hasPayWord = (n: number) => contextAt(n).some((m) => m.term.tag.g === "pay_word");
   // A figure whose period stands alone on the next line ("£81,764" then "per year").
   let pending: PayFigure[] = [];
+  let pendingLine = -1;
   const headingPay = new Map<number, boolean>();
-  for (const line of payLines(doc)) {
+  lines.forEach((line, n) => {
     const tokens = tokenize(line.text);
     const matches = pay.set.matchAll(tokens);
-    const leading = matches.find((m) => m.term.tag.g === "period" && m.first <= 1);
-    for (const f of leading ? pending : []) if (f.max <= MAX_AMOUNT[leading!.term.tag.v as Period]) figures.push({ ...f, period: leading!.term.tag.v as Period });
+    if (pending.length && pendingLine === n - 1) {
+      const leading = contextAt(n).find((m) => m.term.tag.g === "period" && m.first <= 1);
+      if (leading) for (const f of pending) if (f.max <= MAX_AMOUNT[leading.term.tag.v as Period]) figures.push({ ...f, period: leading.term.tag.v as Period });
+    }
     pending = [];
     const section = doc.sections[line.section];
     const kind = section?.kind ?? "other";
-    let hasPayWord = false;
     let hasCurrencyWord = false;
     for (const m of matches) {
-      if (m.term.tag.g === "pay_word") hasPayWord = true;
-      else if (m.term.tag.g === "currency") hasCurrencyWord = true;
+      if (m.term.tag.g === "currency") hasCurrencyWord = true;
       else if (m.term.tag.g === "basis" && !isNegated(knowledge, tokens as Token[], m.first)) {
         const span = { start: line.start + tokens[m.first]!.start, end: line.start + tokens[m.last]!.end };
         // Two phrases of one kind over the same words ("on target earnings", "target earnings") are one cue.
@@ -180,18 +190,19 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
         cues.push({ kind: m.term.tag.v as PayCueKind, span, sentence: line.sentence, section: kind });
       }
     }
-    if (hasCurrencyWord || patterns.symbolStart.test(line.text)) {
-      let underPayHeading = headingPay.get(line.section);
-      if (underPayHeading === undefined) {
-        const heading = section?.heading ? tokenize(section.heading) : [];
-        underPayHeading = pay.set.matchAll(heading).some((m) => m.term.tag.g === "pay_word");
-        headingPay.set(line.section, underPayHeading);
-      }
-      const context = hasPayWord || payLinesLeft > 0 || underPayHeading;
-      for (const f of figuresIn(line, tokens, matches, pay, patterns, context)) (f.period === null && !context ? pending : figures).push(f);
+    if (!hasCurrencyWord && !patterns.symbolStart.test(line.text)) return;
+    let underPayHeading = headingPay.get(line.section);
+    if (underPayHeading === undefined) {
+      const heading = section?.heading ? tokenize(section.heading) : [];
+      underPayHeading = pay.context.matchAll(heading).some((m) => m.term.tag.g === "pay_word");
+      headingPay.set(line.section, underPayHeading);
     }
-    payLinesLeft = hasPayWord ? PAY_CONTEXT_LINES : payLinesLeft - 1;
-  }
+    // The line speaks of pay, or one of the lines before it does ("Pay varies by zone:", then "Zone A: $180,000").
+    let context = underPayHeading;
+    for (let back = 0; back <= PAY_CONTEXT_LINES && !context && n - back >= 0; back++) context = hasPayWord(n - back);
+    for (const f of figuresIn(line, tokens, matches, contextAt(n), pay, patterns, context)) (f.period === null && !context ? pending : figures).push(f);
+    pendingLine = n;
+  });
   const joined = joinRanges(doc, figures);
   return { figures: joined, pay: pickPay(joined), cues };
 }
@@ -232,7 +243,17 @@ function currencyWordFits(text: string, t: Token, m: Match<ListTag>): boolean {
 }
 
 /** The pay figures of one line. `context`: the line (or its label line, or its heading) speaks of pay. */
-function figuresIn(line: PayLine, tokens: readonly Token[], matches: readonly Match<ListTag>[], pay: PayKnowledge, patterns: Patterns, context: boolean): PayFigure[] {
+function figuresIn(
+  line: PayLine,
+  tokens: readonly Token[],
+  found: readonly Match<ListTag>[],
+  around: readonly Match<ListTag>[],
+  pay: PayKnowledge,
+  patterns: Patterns,
+  context: boolean,
+): PayFigure[] {
+  // The line's currency and basis words, and its context words (periods, non-pay words).
+  const matches = found.length === 0 ? around : around.length === 0 ? found : [...found, ...around];
   const out: PayFigure[] = [];
   const re = patterns.amount;
   re.lastIndex = 0;
@@ -309,7 +330,7 @@ export function postingJurisdictions(doc: PostingDocument, knowledge: Knowledge)
   const pay = knowledge.language?.pay;
   if (!pay) return [];
   const placesIn = (text: string): string[] => [
-    ...new Set(pay.set.matchAll(tokenize(text)).filter((m) => m.term.tag.g === "place").map((m) => m.term.tag.v)),
+    ...new Set(pay.context.matchAll(tokenize(text)).filter((m) => m.term.tag.g === "place").map((m) => m.term.tag.v)),
   ];
   const fields = locationFields(doc.meta);
   if (fields.length) {
@@ -323,7 +344,7 @@ export function postingJurisdictions(doc: PostingDocument, knowledge: Knowledge)
   const found = new Set<string>();
   doc.sentences.forEach((s) => {
     if (doc.sections[s.section]?.kind === "company") return;
-    const matches = pay.set.matchAll(tokenize(s.text));
+    const matches = pay.context.matchAll(tokenize(s.text));
     if (!matches.some((m) => m.term.tag.g === "location_cue")) return;
     for (const m of matches) if (m.term.tag.g === "place") found.add(m.term.tag.v);
   });

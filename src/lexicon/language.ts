@@ -4,9 +4,12 @@ import { TermSet, type Term } from "./termset.js";
 
 /**
  * The knowledge of the language rules and of the pay in a result: rules/lexicons/gendered.yaml,
- * exclusionary.yaml, expectations.yaml and pay.yaml. Each file compiles to ONE phrase set whose tags say which
- * list a phrase comes from (`g`) and which entry (`i`) or value (`v`): few sets keep the one-pass matching of
- * every sentence (TermSet.matchTogether) as fast as it was.
+ * exclusionary.yaml, expectations.yaml and pay.yaml. Each file compiles to two phrase sets whose tags say which
+ * list a phrase comes from (`g`) and which entry (`i`) or value (`v`): `set`, the words a rule looks for on every
+ * line, and `context`, the common words that only qualify a find ("you", "years", "per hour"), read only on the
+ * few lines where `set` found something. `set` is matched in the judge's one pass over each sentence
+ * (TermSet.matchTogether), where its specific words cost next to nothing; `context` is not, so that common words
+ * are not matched on every line.
  */
 
 /** Which list of a language file a phrase comes from, and its entry there. */
@@ -24,9 +27,11 @@ export interface GenderedTerm {
   pronoun: boolean;
 }
 
-/** g: masculine | feminine | not_trait | candidate | term (i = index in terms). */
+/** g: masculine | feminine | term (i = index in terms); context: not_trait | candidate. */
 export interface GenderedKnowledge {
   set: TermSet<ListTag>;
+  /** Read only on lines where `set` found something (see splitSets). */
+  context: TermSet<ListTag>;
   minWords: number;
   lean: number;
   terms: GenderedTerm[];
@@ -46,16 +51,21 @@ export interface LanguageEntry {
   entryLevelOnly: boolean;
 }
 
-/** g: entry | unless (i = entry) | legal | age_cue | age_upper | not_age. */
+/** g: entry | age_cue; context: unless (i = entry) | legal | age_upper | not_age. */
 export interface ExclusionaryKnowledge {
   set: TermSet<ListTag>;
+  context: TermSet<ListTag>;
   entries: LanguageEntry[];
   ageLimit: { window: number; minAge: number; maxAge: number; reason: string; rewrite: string };
 }
 
-/** g: perk | perk_in_benefits | substantive | hats | role (i = role) | entry | unless (i = entry) | entry_title | entry_text | years | experience | asks. */
+/**
+ * g: perk | perk_in_benefits | hats | entry | entry_title | entry_text; context: substantive | role (i = role) |
+ * unless (i = entry) | years | experience | asks.
+ */
 export interface ExpectationsKnowledge {
   set: TermSet<ListTag>;
+  context: TermSet<ListTag>;
   perks: { reason: string; rewrite: string };
   hats: { linesAfter: number; minRoles: number; reason: string; rewrite: string };
   entries: LanguageEntry[];
@@ -72,9 +82,10 @@ export interface Jurisdiction {
   law: string;
 }
 
-/** g: currency (v = code) | period (v) | pay_word | not_pay | basis (v = base...) | place (v = jurisdiction) | location_cue. */
+/** g: currency (v = code) | basis (v = base...); context: period (v) | pay_word | not_pay | place (v = jurisdiction) | location_cue. */
 export interface PayKnowledge {
   set: TermSet<ListTag>;
+  context: TermSet<ListTag>;
   /** Currency symbols, longest first, with their codes. */
   symbols: Array<{ symbol: string; code: string }>;
   yearlyFrom: number;
@@ -85,6 +96,11 @@ type Path = (string | number)[];
 
 function tag(g: string, i = -1, v = ""): ListTag {
   return { g, i, v };
+}
+
+/** A file's phrases as the two sets: those of the `context` lists apart. */
+function splitSets(all: Term<ListTag>[], context: string[]): { set: TermSet<ListTag>; context: TermSet<ListTag> } {
+  return { set: new TermSet(all.filter((t) => !context.includes(t.tag.g))), context: new TermSet(all.filter((t) => context.includes(t.tag.g))) };
 }
 
 /** A list of phrases (strings, or {phrase, gap?}) tagged alike. */
@@ -151,7 +167,7 @@ export function compileGendered(src: { file: string; text: string }): GenderedKn
     return { neutral: asString(y, obj.neutral, [...at, "neutral"]), pronoun: obj.pronoun === true };
   });
   return {
-    set: new TermSet(all),
+    ...splitSets(all, ["not_trait", "candidate"]),
     minWords: asNumber(y, balance.min_words, ["balance", "min_words"], 1, 100),
     lean: asNumber(y, balance.lean, ["balance", "lean"], 0.5, 1),
     terms,
@@ -189,7 +205,7 @@ export function compileExclusionary(src: { file: string; text: string }): Exclus
   all.push(...phrases(y, age.cues, ["age_limit", "cues"], tag("age_cue")), ...phrases(y, age.upper, ["age_limit", "upper"], tag("age_upper")));
   if (age.not_age !== undefined) all.push(...phrases(y, age.not_age, ["age_limit", "not_age"], tag("not_age")));
   return {
-    set: new TermSet(all),
+    ...splitSets(all, ["legal", "unless", "age_upper", "not_age"]),
     entries: list,
     ageLimit: {
       window: asNumber(y, age.window, ["age_limit", "window"], 1, 12),
@@ -224,7 +240,7 @@ export function compileExpectations(src: { file: string; text: string }): Expect
   ];
   const list = entries(y, r.entries, all, "group");
   return {
-    set: new TermSet(all),
+    ...splitSets(all, ["substantive", "role", "unless", "years", "experience", "asks"]),
     perks: { reason: asString(y, perks.reason, ["hollow_perks", "reason"]), rewrite: asString(y, perks.rewrite, ["hollow_perks", "rewrite"]) },
     hats: {
       linesAfter: asNumber(y, hats.lines_after, ["many_hats", "lines_after"], 0, 10),
@@ -277,7 +293,7 @@ export function compilePay(src: { file: string; text: string }): PayKnowledge {
     all.push(...phrases(y, j.places, [...at, "places"], tag("place", -1, code)));
   }
   all.push(...phrases(y, r.location_cues, ["location_cues"], tag("location_cue")));
-  return { set: new TermSet(all), symbols, yearlyFrom: asNumber(y, payWords.yearly_from, ["pay_words", "yearly_from"], 0, 1e7), jurisdictions };
+  return { ...splitSets(all, ["period", "pay_word", "not_pay", "place", "location_cue"]), symbols, yearlyFrom: asNumber(y, payWords.yearly_from, ["pay_words", "yearly_from"], 0, 1e7), jurisdictions };
 }
 
 /** The language files among a knowledge's sources; each is optional (a custom knowledge may leave any out). */
@@ -309,7 +325,8 @@ export function compileLanguage(s: LanguageSources): LanguageKnowledge {
   };
 }
 
-/** The phrase sets of the language knowledge, matched with the judge's in one pass over each sentence. */
+
+/** The sets read on every line, matched with the judge's in one pass over each sentence (not the context sets). */
 export function languageSets(k: LanguageKnowledge | undefined): TermSet<ListTag>[] {
   if (!k) return [];
   return [k.gendered?.set, k.exclusionary?.set, k.expectations?.set, k.pay?.set].filter((x): x is TermSet<ListTag> => x !== undefined);
