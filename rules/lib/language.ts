@@ -73,12 +73,49 @@ export function isQuoted(text: string, tokens: readonly Token[], first: number, 
   return quotedRanges(text).some(([a, b]) => a < from && to <= b);
 }
 
+/** A distinct line of a posting, as every language set reads it. */
+interface BaseLine {
+  index: number;
+  sentence: Sentence;
+  tokens: readonly Token[];
+  /** Its section's kind, before the employer-subject check (see sectionOf). */
+  kind: SectionKind;
+  /** Whether the employer is its subject, and under which knowledge that was read. */
+  employer?: { knowledge: Knowledge; is: boolean };
+}
+
+const baseCache = new WeakMap<PostingDocument, BaseLine[]>();
 const lineCache = new WeakMap<PostingDocument, Map<TermSet<ListTag>, LanguageLine[]>>();
 
 /**
- * The posting's lines with the set's matches, each line once (boards repeat paragraphs: a repeated line is no new
- * finding). Worked out once per document and set.
+ * The posting's lines, each once (boards repeat paragraphs: a repeated line is no new finding). The tokenizer
+ * hands out one token array per text, so a repeated line comes back as the same array.
  */
+function baseLines(doc: PostingDocument): BaseLine[] {
+  let lines = baseCache.get(doc);
+  if (lines) return lines;
+  const all = sentenceTokens(doc);
+  const seen = new Set<readonly Token[]>();
+  lines = [];
+  for (let index = 0; index < doc.sentences.length; index++) {
+    const tokens = all[index]!;
+    if (tokens.length === 0 || seen.has(tokens)) continue;
+    seen.add(tokens);
+    const sentence = doc.sentences[index]!;
+    lines.push({ index, sentence, tokens, kind: doc.sections[sentence.section]?.kind ?? "other" });
+  }
+  baseCache.set(doc, lines);
+  return lines;
+}
+
+/** A line's section; "company" also for a line whose subject is the employer, wherever it stands. */
+function sectionOf(line: BaseLine, knowledge: Knowledge): SectionKind {
+  if (line.kind === "company") return "company";
+  if (line.employer?.knowledge !== knowledge) line.employer = { knowledge, is: describesEmployer(knowledge, line.tokens as Token[]) };
+  return line.employer.is ? "company" : line.kind;
+}
+
+/** The posting's distinct lines with the set's matches, worked out once per document and set. */
 export function languageLines(
   doc: PostingDocument,
   knowledge: Knowledge,
@@ -91,20 +128,13 @@ export function languageLines(
   if (!bySet) lineCache.set(doc, (bySet = new Map()));
   const hit = bySet.get(set);
   if (hit) return hit;
-  const all = sentenceTokens(doc);
-  // The tokenizer hands out one token array per text: a repeated line comes back as the same array.
-  const seen = new Set<readonly Token[]>();
   const lines: LanguageLine[] = [];
-  doc.sentences.forEach((sentence, index) => {
-    const tokens = all[index]!;
-    if (tokens.length === 0 || seen.has(tokens)) return;
-    seen.add(tokens);
-    const matches = set.matchAll(tokens);
-    if (matchingOnly && matches.length === 0) return;
-    const kind = doc.sections[sentence.section]?.kind ?? "other";
-    const section = kind !== "company" && describesEmployer(knowledge, tokens as Token[]) ? "company" : kind;
-    lines.push({ index, sentence, section, tokens, matches, contextSet: context });
-  });
+  for (const base of baseLines(doc)) {
+    const matches = set.matchAll(base.tokens);
+    if (matchingOnly && matches.length === 0) continue;
+    const { index, sentence, tokens } = base;
+    lines.push({ index, sentence, section: sectionOf(base, knowledge), tokens, matches, contextSet: context });
+  }
   bySet.set(set, lines);
   return lines;
 }

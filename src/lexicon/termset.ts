@@ -21,7 +21,10 @@ export interface Match<Tag = string> {
 const NONE: never[] = [];
 /** Sets numbered below this keep their per-word answers on the words themselves (see WordInfo). */
 const WORD_SLOTS = 62;
-let nextSerial = 0;
+/** Slots go to sets as they are first scanned, not as they are made: the knowledge makes more sets than there are
+ * slots, most of them matched only inside a OnePass, whose combined set (made last) is the one read the most. */
+let nextSlot = 0;
+const UNASSIGNED = -2;
 /** Words whose candidate phrases a set remembers (twice this at most: see BoundedCache). */
 const CANDIDATE_MEMO_LIMIT = 10_000;
 
@@ -49,17 +52,19 @@ export class TermSet<Tag = string> {
   private index: PhraseIndex<Tag> | null = null;
   /** Per token word, for words without a slot: the phrases whose first word it matches. */
   private readonly candidates = new BoundedCache<string, Candidates<Tag>>(CANDIDATE_MEMO_LIMIT);
-  /** This set's slot on the words (WordInfo.seenLow/seenHigh bits, WordInfo.found), or -1 past WORD_SLOTS. */
-  private readonly slot: number;
-  private readonly bit: number;
+  /** This set's slot on the words (WordInfo.seenLow/seenHigh bits, WordInfo.found), -1 past WORD_SLOTS. */
+  private slot = UNASSIGNED;
+  private bit = 0;
   /** The pass this set is matched in together with others (see matchTogether), and its place in it. */
   private pass: OnePass | null = null;
   private passSlot = -1;
 
-  constructor(readonly terms: Term<Tag>[]) {
-    const serial = nextSerial++;
-    this.slot = serial < WORD_SLOTS ? serial : -1;
-    this.bit = serial < WORD_SLOTS ? 1 << (serial % 31) : 0;
+  constructor(readonly terms: Term<Tag>[]) {}
+
+  private takeSlot(): number {
+    const slot = nextSlot < WORD_SLOTS ? nextSlot++ : -1;
+    this.bit = slot >= 0 ? 1 << (slot % 31) : 0;
+    return (this.slot = slot);
   }
 
   private built(): PhraseIndex<Tag> {
@@ -81,7 +86,7 @@ export class TermSet<Tag = string> {
    */
   private candidatesFor(t: Token): Term<Tag>[] {
     const info = t.info;
-    const slot = this.slot;
+    const slot = this.slot === UNASSIGNED ? this.takeSlot() : this.slot;
     if (info !== undefined && slot >= 0) {
       // A word from the tokenizer carries each set's answer: most words start no phrase of a set.
       const low = slot < 31;
