@@ -5,7 +5,7 @@ import type { PostingDocument } from "../src/model/document.js";
 import type { Span } from "../src/model/span.js";
 import { payFacts } from "../src/judge/pay.js";
 import { tokenize } from "../src/text/tokenize.js";
-import { contextHas, contextOf, hitsIn, languageLines, lineHas, wordsOf, type LanguageLine } from "./lib/language.js";
+import { contextHas, contextOf, hitsIn, languageLines, lineHas, wordsOf, type LanguageHit, type LanguageLine } from "./lib/language.js";
 import { lineOf, numberOption, stringList } from "./lib/signals.js";
 
 const CHECKS = ["perks", "hats", "new_starter", "always_available", "entry_years"];
@@ -53,9 +53,13 @@ const rule: Rule = {
     const k = ctx.knowledge;
 
     if (checks.includes("perks")) {
-      const perks = lines
-        .flatMap((l) => [...hitsIn(l, k, "perk"), ...(l.section === "benefits" ? hitsIn(l, k, "perk_in_benefits") : [])])
-        .sort((a, b) => a.span.start - b.span.start);
+      const perks: LanguageHit[] = [];
+      for (const l of lines) {
+        if (l.matches.length === 0) continue;
+        perks.push(...hitsIn(l, k, "perk"));
+        if (l.section === "benefits") perks.push(...hitsIn(l, k, "perk_in_benefits"));
+      }
+      perks.sort((a, b) => a.span.start - b.span.start);
       // Hollow only when nothing candidates weigh is offered anywhere (benefits under "What you'll love about us"
       // are read as the company profile): no pay figure, no leave, no health cover, no pension.
       const substantive = perks.length > 0 && lines.some((l) => hitsIn(l, k, "substantive", contextOf(l)).length > 0);

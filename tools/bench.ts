@@ -11,7 +11,9 @@
  *     JSON.parse-ing every line, nothing else; and that plus splitting every posting's text into lower-cased words
  *     with one regular expression (what any design that reads every word must at least do);
  *  3. many files: 2,000 Markdown postings from the corpus, in one invocation;
- *  4. memory: peak RSS streaming 10,000 and 100,000 postings (the corpus repeated) as JSONL.
+ *  4. memory: peak RSS streaming 10,000 and 100,000 postings (the corpus repeated) as JSONL;
+ *  5. the language and pay rules (topic "language"): bulk with every rule on (jdlint:strict) against the same with
+ *     those rules off, and the default config against it with its language rules off, interleaved.
  */
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -21,6 +23,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { measurePlayground, playgroundRows } from "./bench-playground.js";
+import { builtinRules } from "../rules/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = join(ROOT, "bin/jdlint.cjs");
@@ -197,6 +200,31 @@ if (rest.trim()) read(rest);
     }
     log(`bulk: jdlint ${spread(bulk)}, JSON.parse floor ${spread(floorTimes)}, word-split floor ${spread(wordFloorTimes)}`);
 
+    // 5. What the language and pay rules cost: the same build with and without them, interleaved.
+    const language = builtinRules.filter((r) => r.meta.topic === "language").map((r) => r.meta.id);
+    const configOf = (preset: string | null, off: boolean) => {
+      const file = join(tmp, `${preset ?? "default"}${off ? "-no-language" : ""}.yaml`);
+      const lines = [...(preset ? [`extends: jdlint:${preset}`] : []), ...(off ? ["rules:", ...language.map((id) => `  ${id}: off`)] : [])];
+      writeFileSync(file, lines.join("\n") + "\n");
+      return file;
+    };
+    const rulesCost: Array<{ label: string; on: number[]; off: number[] }> = [
+      { label: "default config (jdlint:recommended)", on: [], off: [] },
+      { label: "every rule (jdlint:strict)", on: [], off: [] },
+    ];
+    const configs = [
+      [configOf(null, false), configOf(null, true)],
+      [configOf("strict", false), configOf("strict", true)],
+    ] as const;
+    // A ratio near 1 needs more runs than a figure does to stand out of the machine's drift.
+    for (let i = 0; i < Math.max(runs, 7); i++) {
+      for (const [k, [on, off]] of configs.entries()) {
+        rulesCost[k]!.on.push((await runOnce([BIN, "-c", on, "-f", "jsonl", corpusPath], tmp)).ms);
+        rulesCost[k]!.off.push((await runOnce([BIN, "-c", off, "-f", "jsonl", corpusPath], tmp)).ms);
+      }
+    }
+    for (const c of rulesCost) log(`${c.label}: language rules on ${spread(c.on)}, off ${spread(c.off)}`);
+
     // 3. Many files: 2,000 Markdown postings in one invocation.
     const mdDir = join(tmp, "postings");
     mkdirSync(mdDir);
@@ -241,6 +269,12 @@ if (rest.trim()) read(rest);
             `| Memory: peak RSS, 100,000 postings as JSONL | ${(mem100.rssKb / 1024).toFixed(0)} MB | in ${ms(mem100.ms)}; growth from 10,000: **${(growth * 100).toFixed(0)}%** | ≤ 200 MB, ≤ 20% growth | ${ok(mem100.rssKb / 1024 <= 200 && growth <= 0.2)} |`,
           ]
         : []),
+      ...rulesCost.map((c) => {
+        // Each run with the rules is paired with the run without them just after it: the median of the pairs'
+        // ratios is steadier than a ratio of medians on a machine whose speed drifts between runs.
+        const ratio = median(c.on.map((on, i) => on / c.off[i]!));
+        return `| Bulk with the language and pay rules on, ${c.label} | ${spread(c.on)} | the same with them off ${spread(c.off)}; **${ratio.toFixed(2)}×** (median of ${c.on.length} paired runs) | ≤ 1.10× | ${ok(ratio <= 1.1)} |`;
+      }),
       ...playground,
     ];
     const report = `# Benchmarks
@@ -260,7 +294,8 @@ see the same machine.
 ${rows.join("\n")}
 
 A loaded machine (a load average above the number of cores) slows every figure; ratios to the floor and to bare
-Node, measured alongside, are the fairer reading.
+Node, measured alongside, are the fairer reading. The language and pay rules: ${language.join(", ")}; "off" is the
+same config with them turned off (the stated pay is still read for the results).
 `;
     writeFileSync(values.out!, report);
     log(`\n${rows.join("\n")}\n\nwritten to ${values.out}`);

@@ -42,6 +42,9 @@ export function contextOf(line: LanguageLine): readonly Match<ListTag>[] {
 
 const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»", "‘": "’", "'": "'" };
 const LETTER = /[\p{L}\p{N}]/u;
+/** A character that may open a quotation (see QUOTE_PAIRS). */
+const QUOTE_MARK = /["“„«‘']/;
+const QUOTE_MARKS = new RegExp(QUOTE_MARK.source, "g");
 
 /**
  * The parts of a text inside quotation marks: quoted speech or a quoted phrase is someone else's words, not the
@@ -50,27 +53,33 @@ const LETTER = /[\p{L}\p{N}]/u;
  */
 export function quotedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; i++) {
+  const opening = QUOTE_MARKS;
+  opening.lastIndex = 0;
+  for (let found = opening.exec(text); found !== null; found = opening.exec(text)) {
+    const i = found.index;
     const open = text[i]!;
-    const close = QUOTE_PAIRS[open];
-    if (close === undefined) continue;
+    const close = QUOTE_PAIRS[open]!;
     const single = open === "'" || open === "‘";
     if (single && ((i > 0 && LETTER.test(text[i - 1]!)) || !LETTER.test(text[i + 1] ?? ""))) continue;
     let end = text.indexOf(close, i + 1);
     while (single && end >= 0 && LETTER.test(text[end + 1] ?? "")) end = text.indexOf(close, end + 1);
     if (end < 0) continue;
     out.push([i, end]);
-    i = end;
+    opening.lastIndex = end + 1;
   }
   return out;
 }
 
+let lastQuoted: { text: string; ranges: Array<[number, number]> } = { text: "", ranges: [] };
+
 /** True when the tokens first..last lie inside quotation marks. */
 export function isQuoted(text: string, tokens: readonly Token[], first: number, last: number): boolean {
-  if (!/["“„«‘']/.test(text)) return false;
+  if (!QUOTE_MARK.test(text)) return false;
   const from = tokens[first]!.start;
   const to = tokens[last]!.end;
-  return quotedRanges(text).some(([a, b]) => a < from && to <= b);
+  // A line's matches are asked about one after another: its ranges are worked out once.
+  if (lastQuoted.text !== text) lastQuoted = { text, ranges: quotedRanges(text) };
+  return lastQuoted.ranges.some(([a, b]) => a < from && to <= b);
 }
 
 /** A distinct line of a posting, as every language set reads it. */
@@ -141,24 +150,29 @@ export function languageLines(
 
 /** The line's matches of list `g` (in `from`: the set's, or contextOf), neither negated nor quoted, overlapping ones reduced to the longest. */
 export function hitsIn(line: LanguageLine, knowledge: Knowledge, g: string, from: readonly Match<ListTag>[] = line.matches): LanguageHit[] {
-  const found = from.filter(
-    (m) => m.term.tag.g === g && !isNegated(knowledge, line.tokens as Token[], m.first) && !isQuoted(line.sentence.text, line.tokens, m.first, m.last),
-  );
-  if (found.length === 0) return [];
-  const ranked = found.slice().sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
-  const kept: Match<ListTag>[] = [];
-  for (const m of ranked) if (!kept.some((k) => m.first <= k.last && k.first <= m.last)) kept.push(m);
-  return kept
-    .sort((a, b) => a.first - b.first)
-    .map((match) => ({
-      tag: match.term.tag,
-      index: line.index,
-      sentence: line.sentence,
-      section: line.section,
-      span: tokenSpan(line.tokens as Token[], match.first, match.last, line.sentence.span.start),
-      match,
-      tokens: line.tokens,
-    }));
+  // Most lines hold no match of the list: nothing is made for them.
+  let found: Match<ListTag>[] | null = null;
+  for (const m of from) {
+    if (m.term.tag.g !== g || isNegated(knowledge, line.tokens as Token[], m.first) || isQuoted(line.sentence.text, line.tokens, m.first, m.last)) continue;
+    (found ??= []).push(m);
+  }
+  if (found === null) return [];
+  let kept = found;
+  if (found.length > 1) {
+    const ranked = found.slice().sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+    kept = [];
+    for (const m of ranked) if (!kept.some((k) => m.first <= k.last && k.first <= m.last)) kept.push(m);
+    kept.sort((a, b) => a.first - b.first);
+  }
+  return kept.map((match) => ({
+    tag: match.term.tag,
+    index: line.index,
+    sentence: line.sentence,
+    section: line.section,
+    span: tokenSpan(line.tokens as Token[], match.first, match.last, line.sentence.span.start),
+    match,
+    tokens: line.tokens,
+  }));
 }
 
 /** Whether the line holds a match of list `g` (for entry `i`, when given; in `from`), negated or not. */

@@ -3,7 +3,7 @@ import type { Match } from "../../src/lexicon/termset.js";
 import type { PostingDocument, SectionKind, Sentence } from "../../src/model/document.js";
 import type { Span } from "../../src/model/span.js";
 import { isNegated, tokenSpan } from "../../src/judge/evidence.js";
-import { tokenize, type Token } from "../../src/text/tokenize.js";
+import { tokenizeAll, type Token } from "../../src/text/tokenize.js";
 
 /** Shared by the built-in rules: where a posting says something from rules/lexicons/rule-signals.yaml. */
 
@@ -18,16 +18,9 @@ export interface SignalHit {
   match: Match<string>;
 }
 
-const tokenCache = new WeakMap<PostingDocument, Token[][]>();
-
 /** The tokens of every sentence of a document, computed once per document. */
 export function sentenceTokens(doc: PostingDocument): Token[][] {
-  let tokens = tokenCache.get(doc);
-  if (!tokens) {
-    tokens = doc.sentences.map((s) => tokenize(s.text));
-    tokenCache.set(doc, tokens);
-  }
-  return tokens;
+  return tokenizeAll(doc.sentences);
 }
 
 /**

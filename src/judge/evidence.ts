@@ -2,7 +2,7 @@ import type { PostingDocument, Sentence } from "../model/document.js";
 import type { Span } from "../model/span.js";
 import { FAMILIES, type Family, type FamilyTag, type Knowledge } from "../lexicon/knowledge.js";
 import type { Match } from "../lexicon/termset.js";
-import { tokenize, type Token } from "../text/tokenize.js";
+import { tokenizeAll, type Token } from "../text/tokenize.js";
 import { isFamilyClass, readLine, reasonWords } from "./line-model.js";
 import { findQuotas, type ActivityQuota } from "./quotas.js";
 import type { Thresholds } from "./thresholds.js";
@@ -210,7 +210,7 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
   let jobLines = 0;
   let otherWork = 0;
   let otherWorkLines = 0;
-  const tokenised = doc.sentences.map((s) => tokenize(s.text));
+  const tokenised = tokenizeAll(doc.sentences);
   // A direct-sales recruiting pitch, when strong enough, is itself evidence that the job is selling.
   const pitchMatches = tokenised.map((tokens, i) =>
     doc.sections[doc.sentences[i]!.section]?.kind === "company" ? [] : knowledge.pitch.terms.matchBest(tokens).filter((m) => !isNegated(knowledge, tokens, m.first)),

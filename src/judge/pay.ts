@@ -3,7 +3,7 @@ import type { Span } from "../model/span.js";
 import type { Knowledge } from "../lexicon/knowledge.js";
 import type { ListTag, PayKnowledge, Period } from "../lexicon/language.js";
 import type { Match } from "../lexicon/termset.js";
-import { tokenize, type Token } from "../text/tokenize.js";
+import { tokenize, tokenizeAll, type Token } from "../text/tokenize.js";
 import { isNegated } from "./evidence.js";
 
 /**
@@ -86,8 +86,12 @@ function patternsOf(pay: PayKnowledge): Patterns {
     const single = String.raw`(?:(${symbols})\s?)?(${num})(?:\s?([kKmM])(?![\p{L}\d]))?(?:\s?(${symbols}))?`;
     const amount = new RegExp(String.raw`(?<![\p{L}\d.,])${single}(?:\s*(?:-|–|—|~|to|and)\s*${single})?(?![\d])`, "gu");
     // "US$" is found by its "$": a capital letter alone would send nearly every line to the figure search.
-    const marks = [...new Set(pay.symbols.map((s) => escape(/[^\p{L}]/u.test(s.symbol) ? s.symbol.replace(/\p{L}/gu, "") : s.symbol)))];
-    p = { amount, symbolStart: new RegExp(marks.join("|") || "(?!)", "u"), bySymbol: new Map(pay.symbols.map((s) => [s.symbol, s.code])) };
+    const marks = [...new Set(pay.symbols.map((s) => (/[^\p{L}]/u.test(s.symbol) ? s.symbol.replace(/\p{L}/gu, "") : s.symbol)))];
+    // The one-character marks as one character class: every line is tested, and a class is read fastest.
+    const oneChar = marks.filter((m) => [...m].length === 1).map((m) => m.replace(/[\]\\^-]/g, "\\$&"));
+    const longer = marks.filter((m) => [...m].length !== 1).map(escape);
+    const alternatives = [...(oneChar.length ? [`[${oneChar.join("")}]`] : []), ...longer];
+    p = { amount, symbolStart: new RegExp(alternatives.join("|") || "(?!)", "u"), bySymbol: new Map(pay.symbols.map((s) => [s.symbol, s.code])) };
     patternCache.set(pay, p);
   }
   return p;
@@ -142,14 +146,24 @@ interface PayLine {
 }
 
 function payLines(doc: PostingDocument): PayLine[] {
-  const lines: PayLine[] = doc.sentences.map((s, i) => ({ text: s.text, start: s.span.start, sentence: i, section: s.section }));
   const extra: PayLine[] = [];
   if (doc.titleSpan) extra.push({ text: doc.text.slice(doc.titleSpan.start, doc.titleSpan.end), start: doc.titleSpan.start, sentence: -1, section: -1 });
   doc.sections.forEach((sec, i) => {
     if (sec.headingSpan) extra.push({ text: doc.text.slice(sec.headingSpan.start, sec.headingSpan.end), start: sec.headingSpan.start, sentence: -1, section: i });
   });
-  if (extra.length === 0) return lines;
-  return [...lines, ...extra].sort((a, b) => a.start - b.start);
+  extra.sort((a, b) => a.start - b.start);
+  // The sentences are in document order: the few headings are merged in, a sentence first where both start together.
+  const sentences = doc.sentences;
+  const lines: PayLine[] = new Array<PayLine>(sentences.length + extra.length);
+  let e = 0;
+  let k = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    while (e < extra.length && extra[e]!.start < s.span.start) lines[k++] = extra[e++]!;
+    lines[k++] = { text: s.text, start: s.span.start, sentence: i, section: s.section };
+  }
+  while (e < extra.length) lines[k++] = extra[e++]!;
+  return lines;
 }
 
 function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge): PayFacts {
@@ -157,12 +171,16 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
   const figures: PayFigure[] = [];
   const cues: PayCue[] = [];
   const lines = payLines(doc);
+  const sentenceTokens = tokenizeAll(doc.sentences);
+  const tokensOf = (line: PayLine) => (line.sentence >= 0 ? sentenceTokens[line.sentence]! : tokenize(line.text));
+  // Most postings hold no currency symbol at all: then no line need be searched for one.
+  const mayHaveSymbol = patterns.symbolStart.test(doc.text);
   // The context words (periods, pay words, non-pay words) are read only on the lines a figure may stand on, and on
   // the lines before them: most lines hold no currency.
   const contextCache = new Map<number, readonly Match<ListTag>[]>();
   const contextAt = (n: number) => {
     let found = contextCache.get(n);
-    if (found === undefined) contextCache.set(n, (found = pay.context.matchAll(tokenize(lines[n]!.text))));
+    if (found === undefined) contextCache.set(n, (found = pay.context.matchAll(tokensOf(lines[n]!))));
     return found;
   };
   const hasPayWord = (n: number) => contextAt(n).some((m) => m.term.tag.g === "pay_word");
@@ -170,14 +188,15 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
   let pending: PayFigure[] = [];
   let pendingLine = -1;
   const headingPay = new Map<number, boolean>();
-  lines.forEach((line, n) => {
-    const tokens = tokenize(line.text);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    const tokens = tokensOf(line);
     const matches = pay.set.matchAll(tokens);
     if (pending.length && pendingLine === n - 1) {
       const leading = contextAt(n).find((m) => m.term.tag.g === "period" && m.first <= 1);
       if (leading) for (const f of pending) if (f.max <= MAX_AMOUNT[leading.term.tag.v as Period]) figures.push({ ...f, period: leading.term.tag.v as Period });
     }
-    pending = [];
+    if (pending.length) pending = [];
     const section = doc.sections[line.section];
     const kind = section?.kind ?? "other";
     let hasCurrencyWord = false;
@@ -190,7 +209,7 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
         cues.push({ kind: m.term.tag.v as PayCueKind, span, sentence: line.sentence, section: kind });
       }
     }
-    if (!hasCurrencyWord && !patterns.symbolStart.test(line.text)) return;
+    if (!hasCurrencyWord && !(mayHaveSymbol && patterns.symbolStart.test(line.text))) continue;
     let underPayHeading = headingPay.get(line.section);
     if (underPayHeading === undefined) {
       const heading = section?.heading ? tokenize(section.heading) : [];
@@ -202,7 +221,7 @@ function readPay(doc: PostingDocument, knowledge: Knowledge, pay: PayKnowledge):
     for (let back = 0; back <= PAY_CONTEXT_LINES && !context && n - back >= 0; back++) context = hasPayWord(n - back);
     for (const f of figuresIn(line, tokens, matches, contextAt(n), pay, patterns, context)) (f.period === null && !context ? pending : figures).push(f);
     pendingLine = n;
-  });
+  }
   const joined = joinRanges(doc, figures);
   return { figures: joined, pay: pickPay(joined), cues };
 }

@@ -86,19 +86,26 @@ export class TermSet<Tag = string> {
    */
   private candidatesFor(t: Token): Term<Tag>[] {
     const info = t.info;
-    const slot = this.slot === UNASSIGNED ? this.takeSlot() : this.slot;
+    const slot = this.slot;
     if (info !== undefined && slot >= 0) {
       // A word from the tokenizer carries each set's answer: most words start no phrase of a set.
-      const low = slot < 31;
-      if (((low ? info.seenLow : info.seenHigh) & this.bit) !== 0) {
-        return (info.found?.[slot] as Term<Tag>[] | undefined) ?? NONE;
-      }
-      const terms = this.lookUp(t);
-      if (low) info.seenLow |= this.bit;
-      else info.seenHigh |= this.bit;
-      if (terms.length > 0) (info.found ??= [])[slot] = terms;
-      return terms;
+      if (((slot < 31 ? info.seenLow : info.seenHigh) & this.bit) !== 0) return (info.found?.[slot] as Term<Tag>[] | undefined) ?? NONE;
+      return this.firstOnWord(t, info, slot);
     }
+    return this.remembered(t);
+  }
+
+  /** The word's first look-up by this set, kept on the word. */
+  private firstOnWord(t: Token, info: NonNullable<Token["info"]>, slot: number): Term<Tag>[] {
+    const terms = this.lookUp(t);
+    if (slot < 31) info.seenLow |= this.bit;
+    else info.seenHigh |= this.bit;
+    if (terms.length > 0) (info.found ??= [])[slot] = terms;
+    return terms;
+  }
+
+  /** For words without a slot to keep the answer in: the set's own memo. */
+  private remembered(t: Token): Term<Tag>[] {
     const hit = this.candidates.get(t.word);
     if (hit !== undefined && hit.stem === t.stem) return hit.terms;
     const terms = this.lookUp(t);
@@ -133,6 +140,7 @@ export class TermSet<Tag = string> {
   /** @internal One pass over the tokens for this set alone. */
   scan(tokens: readonly Token[]): Match<Tag>[] {
     const found: Match<Tag>[] = [];
+    if (this.slot === UNASSIGNED) this.takeSlot();
     for (let i = 0; i < tokens.length; i++) {
       const list = this.candidatesFor(tokens[i]!);
       for (let k = 0; k < list.length; k++) {

@@ -52,6 +52,21 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const bySentences = new WeakMap<readonly { text: string }[], Token[][]>();
+
+/**
+ * The tokens of each of a document's sentences (tokenize of each text), worked out once per sentence list: the
+ * judge, the pay reading and the rules all read them.
+ */
+export function tokenizeAll(sentences: readonly { text: string }[]): Token[][] {
+  let tokens = bySentences.get(sentences);
+  if (tokens === undefined) {
+    tokens = sentences.map((s) => tokenize(s.text));
+    bySentences.set(sentences, tokens);
+  }
+  return tokens;
+}
+
 /** Every token is made here, so that all have one shape (property accesses on them stay fast). */
 function token(info: WordInfo, start: number, end: number, clauseBreak: boolean, number: number | null): Token {
   return { word: info.word, stem: info.stem, start, end, clauseBreak, number, info };
