@@ -10,10 +10,11 @@
  *  2. bulk: `jdlint -f jsonl corpus.jsonl` against two floors measured in the same run: Node reading the file and
  *     JSON.parse-ing every line, nothing else; and that plus splitting every posting's text into lower-cased words
  *     with one regular expression (what any design that reads every word must at least do);
- *  3. many files: 2,000 Markdown postings from the corpus, in one invocation;
- *  4. memory: peak RSS streaming 10,000 and 100,000 postings (the corpus repeated) as JSONL;
- *  5. the language and pay rules (topic "language"): bulk with every rule on (jdlint:strict) against the same with
- *     those rules off, and the default config against it with its language rules off, interleaved.
+ *  3. the language and pay rules (topic "language"): bulk with the default config, and with every rule on
+ *     (jdlint:strict), each against the same config with those rules off, in alternating runs;
+ *  4. many files: 2,000 Markdown postings from the corpus, in one invocation;
+ *  5. memory: peak RSS streaming 10,000 and 100,000 postings (the corpus repeated) as JSONL;
+ *  6. the browser playground.
  */
 import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -200,7 +201,7 @@ if (rest.trim()) read(rest);
     }
     log(`bulk: jdlint ${spread(bulk)}, JSON.parse floor ${spread(floorTimes)}, word-split floor ${spread(wordFloorTimes)}`);
 
-    // 5. What the language and pay rules cost: the same build with and without them, interleaved.
+    // 3. What the language and pay rules cost: the same build with and without them, in alternating runs.
     const language = builtinRules.filter((r) => r.meta.topic === "language").map((r) => r.meta.id);
     const configOf = (preset: string | null, off: boolean) => {
       const file = join(tmp, `${preset ?? "default"}${off ? "-no-language" : ""}.yaml`);
@@ -208,31 +209,27 @@ if (rest.trim()) read(rest);
       writeFileSync(file, lines.join("\n") + "\n");
       return file;
     };
-    const rulesCost: Array<{ label: string; on: number[]; off: number[] }> = [
-      { label: "default config (jdlint:recommended)", on: [], off: [] },
-      { label: "every rule (jdlint:strict)", on: [], off: [] },
-    ];
-    const configs = [
-      [configOf(null, false), configOf(null, true)],
-      [configOf("strict", false), configOf("strict", true)],
-    ] as const;
+    const rulesCost = [
+      { label: "default config (jdlint:recommended)", preset: null },
+      { label: "every rule (jdlint:strict)", preset: "strict" },
+    ].map(({ label, preset }) => ({ label, onConfig: configOf(preset, false), offConfig: configOf(preset, true), on: [] as number[], off: [] as number[] }));
     // A ratio near 1 needs more runs than a figure does to stand out of the machine's drift.
     for (let i = 0; i < Math.max(runs, 7); i++) {
-      for (const [k, [on, off]] of configs.entries()) {
-        rulesCost[k]!.on.push((await runOnce([BIN, "-c", on, "-f", "jsonl", corpusPath], tmp)).ms);
-        rulesCost[k]!.off.push((await runOnce([BIN, "-c", off, "-f", "jsonl", corpusPath], tmp)).ms);
+      for (const c of rulesCost) {
+        c.on.push((await runOnce([BIN, "-c", c.onConfig, "-f", "jsonl", corpusPath], tmp)).ms);
+        c.off.push((await runOnce([BIN, "-c", c.offConfig, "-f", "jsonl", corpusPath], tmp)).ms);
       }
     }
     for (const c of rulesCost) log(`${c.label}: language rules on ${spread(c.on)}, off ${spread(c.off)}`);
 
-    // 3. Many files: 2,000 Markdown postings in one invocation.
+    // 4. Many files: 2,000 Markdown postings in one invocation.
     const mdDir = join(tmp, "postings");
     mkdirSync(mdDir);
     for (let i = 0; i < 2000; i++) writeFileSync(join(mdDir, `posting-${String(i).padStart(4, "0")}.md`), markdown(JSON.parse(corpus[i % corpus.length]!)));
     const many = await runMany(runs, [BIN, "postings"], tmp);
     log(`2,000 files: ${spread(many)}`);
 
-    // 4. Memory: peak RSS streaming 10,000 and 100,000 postings.
+    // 5. Memory: peak RSS streaming 10,000 and 100,000 postings.
     const memory: Array<{ count: number; rssKb: number; ms: number }> = [];
     if (!values["skip-memory"]) {
       for (const count of [10_000, 100_000]) {
@@ -245,7 +242,7 @@ if (rest.trim()) read(rest);
       }
     }
 
-    // 5. The browser playground.
+    // 6. The browser playground.
     const playground = playgroundRows(await measurePlayground(ROOT, runs), spread, median);
     log(`playground:\n${playground.join("\n")}`);
 

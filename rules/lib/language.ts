@@ -44,6 +44,7 @@ const QUOTE_PAIRS: Record<string, string> = { '"': '"', "“": "”", "„": "�
 const LETTER = /[\p{L}\p{N}]/u;
 /** A character that may open a quotation (see QUOTE_PAIRS). */
 const QUOTE_MARK = /["“„«‘']/;
+/** The same, to step from one mark to the next (quotedRanges sets its lastIndex). */
 const QUOTE_MARKS = new RegExp(QUOTE_MARK.source, "g");
 
 /**
@@ -53,9 +54,8 @@ const QUOTE_MARKS = new RegExp(QUOTE_MARK.source, "g");
  */
 export function quotedRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  const opening = QUOTE_MARKS;
-  opening.lastIndex = 0;
-  for (let found = opening.exec(text); found !== null; found = opening.exec(text)) {
+  QUOTE_MARKS.lastIndex = 0;
+  for (let found = QUOTE_MARKS.exec(text); found !== null; found = QUOTE_MARKS.exec(text)) {
     const i = found.index;
     const open = text[i]!;
     const close = QUOTE_PAIRS[open]!;
@@ -65,7 +65,7 @@ export function quotedRanges(text: string): Array<[number, number]> {
     while (single && end >= 0 && LETTER.test(text[end + 1] ?? "")) end = text.indexOf(close, end + 1);
     if (end < 0) continue;
     out.push([i, end]);
-    opening.lastIndex = end + 1;
+    QUOTE_MARKS.lastIndex = end + 1;
   }
   return out;
 }
