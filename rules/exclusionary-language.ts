@@ -2,9 +2,9 @@ import type { Rule } from "../src/engine/types.js";
 import type { Span } from "../src/model/span.js";
 import type { ListTag } from "../src/lexicon/language.js";
 import type { Match } from "../src/lexicon/termset.js";
-import { contextHas, contextOf, hitsIn, languageLines, wordsOf, type LanguageLine } from "./lib/language.js";
+import { allLanguageLines, contextHas, contextOf, hitsIn, languageLines, wordsOf, type LanguageLine } from "./lib/language.js";
 import { lineOf, listLines, stringList } from "./lib/signals.js";
-import { tokenize } from "../src/text/tokenize.js";
+import { tokenize, type Token } from "../src/text/tokenize.js";
 
 const KINDS = ["culture", "age", "nationality", "gender", "appearance"];
 
@@ -43,7 +43,7 @@ const rule: Rule = {
     const legalBasis = () =>
       (legal ??=
         (doc.title !== null && ex.context.matchAll(tokenize(doc.title)).some((m) => m.term.tag.g === "legal")) ||
-        lines.some((l) => l.section !== "company" && contextHas(l, "legal")));
+        allLanguageLines(doc, ctx.knowledge, ex.set, ex.context).some((l) => l.section !== "company" && contextHas(l, "legal")));
     // The first place each entry is used, and the lines of its other uses.
     const found = new Map<number, { span: Span; company: boolean; lines: number[] }>();
     for (const line of lines) {
@@ -96,13 +96,20 @@ const rule: Rule = {
  */
 function ageLimit(line: LanguageLine, a: { window: number; minAge: number; maxAge: number }, cues: Match<ListTag>[]): Span | null {
   if (cues.length === 0) return null;
-  const uppers = contextOf(line).filter((m) => m.term.tag.g === "age_upper");
-  const ages = line.tokens.flatMap((t, i) => (t.number !== null && Number.isInteger(t.number) && t.number >= a.minAge && t.number <= a.maxAge ? [i] : []));
+  const isAge = (t: Token) => t.number !== null && Number.isInteger(t.number) && t.number >= a.minAge && t.number <= a.maxAge;
+  let uppers: Match<ListTag>[] | null = null;
   for (const cue of cues) {
-    const close = ages.filter((i) => Math.abs(i - cue.first) <= a.window || Math.abs(i - cue.last) <= a.window);
-    const bounded = close.some((i) => uppers.some((u) => u.last < i && i - u.last <= 3));
+    // The ages near the cue: most cues ("young") have none, and need no further look.
+    const close: number[] = [];
+    for (let i = Math.max(0, cue.first - a.window); i <= Math.min(line.tokens.length - 1, cue.last + a.window); i++) {
+      if ((Math.abs(i - cue.first) <= a.window || Math.abs(i - cue.last) <= a.window) && isAge(line.tokens[i]!)) close.push(i);
+    }
+    if (close.length === 0) continue;
+    uppers ??= contextOf(line).filter((m) => m.term.tag.g === "age_upper");
+    const upper = uppers;
+    const bounded = close.some((i) => upper.some((u) => u.last < i && i - u.last <= 3));
     if (close.length < 2 && !bounded) continue;
-    const first = Math.min(cue.first, ...close, ...uppers.filter((u) => close.some((i) => u.last < i && i - u.last <= 3)).map((u) => u.first));
+    const first = Math.min(cue.first, ...close, ...upper.filter((u) => close.some((i) => u.last < i && i - u.last <= 3)).map((u) => u.first));
     const last = Math.max(cue.last, ...close);
     const base = line.sentence.span.start;
     return { start: base + line.tokens[first]!.start, end: base + line.tokens[last]!.end };

@@ -34,7 +34,7 @@ const rule: Rule = {
   check(doc, ctx) {
     const g = ctx.knowledge.language?.gendered;
     if (!g) return;
-    const lines = languageLines(doc, ctx.knowledge, g.set, g.context, true);
+    const lines = languageLines(doc, ctx.knowledge, g.set, g.context);
     const coded = codedWords(doc, ctx.knowledge);
     for (const line of lines) {
       if (line.section === "company") continue;
@@ -98,7 +98,7 @@ export function codedWords(doc: PostingDocument, knowledge: Knowledge): CodedWor
   if (!g) return coded;
   const weights = knowledge.sections.weights;
   const inNotTraits = notTraitWords(g);
-  for (const line of languageLines(doc, knowledge, g.set, g.context, true)) {
+  for (const line of languageLines(doc, knowledge, g.set, g.context)) {
     let notTraits: LanguageHit[] | null = null;
     for (const side of ["masculine", "feminine"] as const) {
       for (const h of hitsIn(line, knowledge, side)) {

@@ -5,7 +5,7 @@ import type { PostingDocument } from "../src/model/document.js";
 import type { Span } from "../src/model/span.js";
 import { payFacts } from "../src/judge/pay.js";
 import { tokenize } from "../src/text/tokenize.js";
-import { contextHas, contextOf, hitsIn, languageLines, lineHas, wordsOf, type LanguageHit, type LanguageLine } from "./lib/language.js";
+import { allLanguageLines, contextHas, contextOf, hitsIn, languageLines, lineAndNext, lineHas, wordsOf, type LanguageHit, type LanguageLine } from "./lib/language.js";
 import { lineOf, numberOption, stringList } from "./lib/signals.js";
 
 const CHECKS = ["perks", "hats", "new_starter", "always_available", "entry_years"];
@@ -49,20 +49,21 @@ const rule: Rule = {
     const ex = ctx.knowledge.language?.expectations;
     if (!ex) return;
     const checks = stringList(ctx.options.checks, CHECKS);
-    const lines = languageLines(doc, ctx.knowledge, ex.set, ex.context);
     const k = ctx.knowledge;
+    // The lines with a find; every line only where a find sends the rule to its neighbours or the whole posting.
+    const lines = languageLines(doc, k, ex.set, ex.context);
+    const every = () => allLanguageLines(doc, k, ex.set, ex.context);
 
     if (checks.includes("perks")) {
       const perks: LanguageHit[] = [];
       for (const l of lines) {
-        if (l.matches.length === 0) continue;
         perks.push(...hitsIn(l, k, "perk"));
         if (l.section === "benefits") perks.push(...hitsIn(l, k, "perk_in_benefits"));
       }
       perks.sort((a, b) => a.span.start - b.span.start);
       // Hollow only when nothing candidates weigh is offered anywhere (benefits under "What you'll love about us"
       // are read as the company profile): no pay figure, no leave, no health cover, no pension.
-      const substantive = perks.length > 0 && lines.some((l) => hitsIn(l, k, "substantive", contextOf(l)).length > 0);
+      const substantive = perks.length > 0 && every().some((l) => hitsIn(l, k, "substantive", contextOf(l)).length > 0);
       if (perks.length && !substantive && payFacts(doc, k).figures.length === 0) {
         const shown = [...new Set(perks.map((p) => `"${wordsOf(doc, p.span)}"`))].slice(0, 3).join(", ");
         const where = [...new Set(perks.map((p) => lineOf(doc, p.span)))];
@@ -77,11 +78,11 @@ const rule: Rule = {
     }
 
     if (checks.includes("hats")) {
-      for (let n = 0; n < lines.length; n++) {
-        const hat = hitsIn(lines[n]!, k, "hats")[0];
+      for (const line of lines) {
+        const hat = hitsIn(line, k, "hats")[0];
         if (!hat) continue;
         const roles = new Map<number, string>();
-        for (const l of lines.slice(n, n + 1 + ex.hats.linesAfter)) {
+        for (const l of lineAndNext(doc, k, ex.set, ex.context, line, ex.hats.linesAfter)) {
           if (l.section === "company") continue;
           for (const r of hitsIn(l, k, "role", contextOf(l))) if (!roles.has(r.tag.i)) roles.set(r.tag.i, wordsOf(doc, r.span).toLowerCase());
         }
@@ -97,17 +98,20 @@ const rule: Rule = {
       }
     }
 
+    const nextExcuses = (line: LanguageLine, i: number) => {
+      const next = lineAndNext(doc, k, ex.set, ex.context, line, 1)[1];
+      return next !== undefined && contextHas(next, "unless", i);
+    };
     const seen = new Set<number>();
     const entryLevel = isEntryLevel(doc, lines, ex.set);
-    lines.forEach((line, n) => {
+    for (const line of lines) {
       // The company's own hours and service ("an account manager available 24/7") are not what the hire must do.
-      if (line.section === "company") return;
+      if (line.section === "company") continue;
       for (const h of hitsIn(line, k, "entry")) {
         const entry = ex.entries[h.tag.i]!;
         if (!checks.includes(entry.group) || seen.has(h.tag.i)) continue;
         // What excuses it may follow in the next line ("Our on-ramp period is about two weeks").
-        const next = lines[n + 1];
-        if (entry.hasUnless && (contextHas(line, "unless", h.tag.i) || (next !== undefined && contextHas(next, "unless", h.tag.i)))) continue;
+        if (entry.hasUnless && (contextHas(line, "unless", h.tag.i) || nextExcuses(line, h.tag.i))) continue;
         if (entry.entryLevelOnly && !entryLevel) continue;
         seen.add(h.tag.i);
         ctx.report({
@@ -117,12 +121,13 @@ const rule: Rule = {
           suggestions: [{ desc: entry.rewrite.charAt(0).toUpperCase() + entry.rewrite.slice(1) }],
         });
       }
-    });
+    }
 
     if (checks.includes("entry_years") && entryLevel) {
       const max = numberOption(ctx.options.maxEntryYears, 2);
-      for (const line of lines) {
-        if (line.section === "company") continue;
+      for (const line of every()) {
+        // Years are asked with a number: a line without one needs no closer look.
+        if (line.section === "company" || !line.tokens.some((t) => t.number !== null)) continue;
         // Asked of the candidate: under the requirements, or in a line that says so ("you", "must", "minimum").
         if (line.section !== "requirements" && !contextHas(line, "asks")) continue;
         const found = yearsAsked(line, ex.entryLevel.window);

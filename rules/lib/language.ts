@@ -82,70 +82,77 @@ export function isQuoted(text: string, tokens: readonly Token[], first: number, 
   return lastQuoted.ranges.some(([a, b]) => a < from && to <= b);
 }
 
-/** A distinct line of a posting, as every language set reads it. */
-interface BaseLine {
-  index: number;
-  sentence: Sentence;
-  tokens: readonly Token[];
-  /** Its section's kind, before the employer-subject check (see sectionOf). */
-  kind: SectionKind;
-  /** Whether the employer is its subject, and under which knowledge that was read. */
-  employer?: { knowledge: Knowledge; is: boolean };
+/** A set's lines of a posting: those it matches, made for every call, and every line, made when a rule asks. */
+interface SetLines {
+  matching: LanguageLine[];
+  all?: LanguageLine[];
 }
+const lineCache = new WeakMap<PostingDocument, Map<TermSet<ListTag>, SetLines>>();
 
-const baseCache = new WeakMap<PostingDocument, BaseLine[]>();
-const lineCache = new WeakMap<PostingDocument, Map<TermSet<ListTag>, LanguageLine[]>>();
+/** Whether the employer is the subject of each sentence (0 not read yet, 1 no, 2 yes), under which knowledge. */
+const employerCache = new WeakMap<PostingDocument, { knowledge: Knowledge; subject: Uint8Array }>();
+
+/** A sentence's section; "company" also for a line whose subject is the employer, wherever it stands. */
+function sectionOf(doc: PostingDocument, index: number, tokens: readonly Token[], knowledge: Knowledge): SectionKind {
+  const kind = doc.sections[doc.sentences[index]!.section]?.kind ?? "other";
+  if (kind === "company") return "company";
+  let read = employerCache.get(doc);
+  if (read?.knowledge !== knowledge) employerCache.set(doc, (read = { knowledge, subject: new Uint8Array(doc.sentences.length) }));
+  if (read.subject[index] === 0) read.subject[index] = describesEmployer(knowledge, tokens as Token[]) ? 2 : 1;
+  return read.subject[index] === 2 ? "company" : kind;
+}
 
 /**
- * The posting's lines, each once (boards repeat paragraphs: a repeated line is no new finding). The tokenizer
- * hands out one token array per text, so a repeated line comes back as the same array.
+ * The posting's distinct lines, matching or all (boards repeat paragraphs: a repeated line is no new finding).
+ * The tokenizer hands out one token array per text, so a repeated line comes back as the same array.
  */
-function baseLines(doc: PostingDocument): BaseLine[] {
-  let lines = baseCache.get(doc);
-  if (lines) return lines;
+function linesOf(doc: PostingDocument, knowledge: Knowledge, set: TermSet<ListTag>, context: TermSet<ListTag> | null, matchingOnly: boolean, made: LanguageLine[] = []): LanguageLine[] {
   const all = sentenceTokens(doc);
   const seen = new Set<readonly Token[]>();
-  lines = [];
-  for (let index = 0; index < doc.sentences.length; index++) {
+  const lines: LanguageLine[] = [];
+  let next = 0;
+  for (let index = 0; index < all.length; index++) {
     const tokens = all[index]!;
-    if (tokens.length === 0 || seen.has(tokens)) continue;
+    if (tokens.length === 0) continue;
+    const matches = set.matchAll(tokens);
+    // A line without a match is never a repeat worth a look for a rule that reads only matching lines.
+    if (matchingOnly && matches.length === 0) continue;
+    if (seen.has(tokens)) continue;
     seen.add(tokens);
-    const sentence = doc.sentences[index]!;
-    lines.push({ index, sentence, tokens, kind: doc.sections[sentence.section]?.kind ?? "other" });
+    if (made[next]?.index === index) lines.push(made[next++]!);
+    else lines.push({ index, sentence: doc.sentences[index]!, section: sectionOf(doc, index, tokens, knowledge), tokens, matches, contextSet: context });
   }
-  baseCache.set(doc, lines);
   return lines;
 }
 
-/** A line's section; "company" also for a line whose subject is the employer, wherever it stands. */
-function sectionOf(line: BaseLine, knowledge: Knowledge): SectionKind {
-  if (line.kind === "company") return "company";
-  if (line.employer?.knowledge !== knowledge) line.employer = { knowledge, is: describesEmployer(knowledge, line.tokens as Token[]) };
-  return line.employer.is ? "company" : line.kind;
-}
-
-/** The posting's distinct lines with the set's matches, worked out once per document and set. */
-export function languageLines(
-  doc: PostingDocument,
-  knowledge: Knowledge,
-  set: TermSet<ListTag>,
-  context: TermSet<ListTag> | null = null,
-  /** Leave out the lines where the set finds nothing (for a rule that reads no other line). */
-  matchingOnly = false,
-): LanguageLine[] {
+function setLines(doc: PostingDocument, knowledge: Knowledge, set: TermSet<ListTag>, context: TermSet<ListTag> | null): SetLines {
   let bySet = lineCache.get(doc);
   if (!bySet) lineCache.set(doc, (bySet = new Map()));
-  const hit = bySet.get(set);
-  if (hit) return hit;
-  const lines: LanguageLine[] = [];
-  for (const base of baseLines(doc)) {
-    const matches = set.matchAll(base.tokens);
-    if (matchingOnly && matches.length === 0) continue;
-    const { index, sentence, tokens } = base;
-    lines.push({ index, sentence, section: sectionOf(base, knowledge), tokens, matches, contextSet: context });
-  }
-  bySet.set(set, lines);
+  let lines = bySet.get(set);
+  // Most lines hold no word of a language file: only the ones that do are made up front.
+  if (!lines) bySet.set(set, (lines = { matching: linesOf(doc, knowledge, set, context, true) }));
   return lines;
+}
+
+/** The posting's distinct lines where the set finds something, worked out once per document and set. */
+export function languageLines(doc: PostingDocument, knowledge: Knowledge, set: TermSet<ListTag>, context: TermSet<ListTag> | null = null): LanguageLine[] {
+  return setLines(doc, knowledge, set, context).matching;
+}
+
+/**
+ * Every distinct line of the posting, for a rule that reads the lines around a find or the context words of the
+ * whole posting; the lines of languageLines are the same objects among them.
+ */
+export function allLanguageLines(doc: PostingDocument, knowledge: Knowledge, set: TermSet<ListTag>, context: TermSet<ListTag> | null = null): LanguageLine[] {
+  const lines = setLines(doc, knowledge, set, context);
+  return (lines.all ??= linesOf(doc, knowledge, set, context, false, lines.matching));
+}
+
+/** A line of languageLines and the `count` distinct lines after it. */
+export function lineAndNext(doc: PostingDocument, knowledge: Knowledge, set: TermSet<ListTag>, context: TermSet<ListTag> | null, line: LanguageLine, count: number): LanguageLine[] {
+  const all = allLanguageLines(doc, knowledge, set, context);
+  const at = all.indexOf(line);
+  return at < 0 ? [line] : all.slice(at, at + 1 + count);
 }
 
 /** The line's matches of list `g` (in `from`: the set's, or contextOf), neither negated nor quoted, overlapping ones reduced to the longest. */
