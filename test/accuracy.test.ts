@@ -54,10 +54,10 @@ describe.skipIf(!haveData)("accuracy on the hand-labelled real postings (npm run
   it("holds its figures on boards left out of fitting, and on the whole set", { timeout: 300_000 }, async () => {
     const { figures, heldOut } = await evaluate({ corpusPath, labelsPath, crossValidate: true });
     for (const f of [figures, heldOut!.figures]) {
-      expect(f.majorRecall).toBeGreaterThanOrEqual(0.84);
-      expect(f.precision).toBeGreaterThanOrEqual(0.82);
-      expect(f.dutyFamilyAccuracyHigh).toBeGreaterThanOrEqual(0.88);
-      expect(f.titleSwap).toBeGreaterThanOrEqual(0.9);
+      expect(f.majorRecall).toBeGreaterThanOrEqual(0.85);
+      expect(f.precision).toBeGreaterThanOrEqual(0.845);
+      expect(f.dutyFamilyAccuracyHigh).toBeGreaterThanOrEqual(0.9);
+      expect(f.titleSwap).toBeGreaterThanOrEqual(0.915);
       expect(f.outsideFlagRate).toBeLessThanOrEqual(0.005);
     }
   });
@@ -69,8 +69,8 @@ describe.skipIf(!haveData)("accuracy on the hand-labelled real postings (npm run
     const { figures } = await evaluate({ corpusPath, labelsPath: unseen, crossValidate: false });
     expect(figures.labelled).toBeGreaterThanOrEqual(190);
     expect(figures.majorRecall).toBeGreaterThanOrEqual(0.23);
-    expect(figures.precision).toBeGreaterThanOrEqual(0.6);
-    expect(figures.dutyFamilyAccuracyHigh).toBeGreaterThanOrEqual(0.86);
-    expect(figures.titleSwap).toBeGreaterThanOrEqual(0.86);
+    expect(figures.precision).toBeGreaterThanOrEqual(0.65);
+    expect(figures.dutyFamilyAccuracyHigh).toBeGreaterThanOrEqual(0.87);
+    expect(figures.titleSwap).toBeGreaterThanOrEqual(0.88);
   });
 });

@@ -20,6 +20,12 @@ describe("lines about the employer", () => {
     expect(describesEmployer(knowledge, tokenize("Our client is a leading consumer brand."))).toBe(true);
   });
 
+  it("finds the employer as subject after a clause put before it", () => {
+    expect(describesEmployer(knowledge, tokenize("By serving the largest retailers, this firm keeps growing its clients' market share."))).toBe(true);
+    expect(describesEmployer(knowledge, tokenize("By the end of your first month, you will run the weekly campaign report."))).toBe(false);
+    expect(describesEmployer(knowledge, tokenize("Plan the launch, our company's biggest event of the year."))).toBe(false);
+  });
+
   it("leaves the job's own lines alone", () => {
     expect(describesEmployer(knowledge, tokenize("The Marketing Manager will own our company blog and newsletter."))).toBe(false);
     expect(describesEmployer(knowledge, tokenize("We are looking for a content marketer to run our blog."))).toBe(false);
@@ -46,8 +52,22 @@ describe("a function named as a trade", () => {
     expect(labelled("We are a public relations agency.")).toBe("public relations agency");
   });
 
+  it("finds a team, a department or a post named after a function", () => {
+    expect(labelled("You will join our sales team in Leeds.")).toBe("sales team");
+    expect(labelled("Report to the head of the marketing and communications department.")).toBe("marketing and communications department");
+    expect(labelled("This marketing position is based in our head office.")).toBe("marketing position");
+  });
+
+  it("finds a person's interest or background in a function, which is no work of the job", () => {
+    expect(labelled("You have a passion for marketing and a positive outlook.")).toBe("marketing");
+    expect(labelled("A degree in marketing or communications is welcome.")).toBe("marketing or communications");
+    expect(labelled("Anyone with an interest in sales, events or travel.")).toBe("sales");
+  });
+
   it("leaves work words alone", () => {
     expect(labelled("Plan marketing campaigns with the agency.")).toBe("");
+    expect(labelled("Work with the team on marketing campaigns.")).toBe("");
+    expect(labelled("Bring your passion to our marketing campaigns.")).toBe("");
     expect(labelled("Brief the marketing, and the agency, on results.")).toBe("");
   });
 
@@ -65,6 +85,7 @@ describe("work aimed at one person at a time", () => {
       "Book appointments for the consultants with homeowners.",
       "Pay is per sale, with weekly bonuses.",
       "Communicate directly with consumers to build a positive brand image.",
+      "Present our client's products and services to customers in a friendly manner.",
     ]) {
       expect(oneToOneWork(knowledge, tokenize(line)).length, line).toBeGreaterThan(0);
     }

@@ -98,24 +98,42 @@ function within(matches: readonly Match<unknown>[], from: number, to: number): b
 
 /** True when the line's subject is the employer ("Our firm...", "We are a..."): it describes the company, not the job. */
 export function describesEmployer(knowledge: Knowledge, tokens: Token[]): boolean {
-  const { subjects, reach } = knowledge.employer;
-  for (const m of subjects.matchAll(tokens)) if (m.first < reach) return true;
+  const { subjects, reach, fronted } = knowledge.employer;
+  const found = subjects.matchAll(tokens);
+  if (found.length === 0) return false;
+  for (const m of found) if (m.first < reach) return true;
+  // A clause put before the subject ("By serving the largest retailers, this firm..."): the subject starts the next clause.
+  if (!fronted.matchAll(tokens).some((m) => m.first === 0)) return false;
+  let next = 1;
+  while (next < tokens.length && !tokens[next]!.clauseBreak) next++;
+  for (const m of found) if (m.first >= next && m.first < next + reach) return true;
   return false;
 }
 
 /**
- * The tokens of a line that name a function as a trade ("sales and marketing firm", "the advertising
- * industry"): a run of function words, maybe joined by "and", right before a role word (signals.yaml's labels).
+ * The tokens of a line that name a function rather than do its work: a trade or a team ("sales and marketing
+ * firm", "our marketing team": a run of function words, maybe joined by "and", right before a role word), or
+ * a person's interest or background ("a passion for marketing", "a degree in sales": right after a `before`
+ * word). signals.yaml's labels.
  */
 export function labelTokens(knowledge: Knowledge, tokens: Token[]): Set<number> | null {
-  const { functions, joiners, roles } = knowledge.labels;
+  const { functions, joiners, roles, before } = knowledge.labels;
   const roleAt = roles.matchAll(tokens);
-  if (roleAt.length === 0) return null;
+  const beforeAt = before.matchAll(tokens);
+  if (roleAt.length === 0 && beforeAt.length === 0) return null;
   const functionEnds = new Map<number, number>();
-  for (const m of functions.matchAll(tokens)) functionEnds.set(m.last, m.first);
+  const functionStarts = new Map<number, number>();
+  for (const m of functions.matchAll(tokens)) {
+    functionEnds.set(m.last, m.first);
+    functionStarts.set(m.first, m.last);
+  }
   if (functionEnds.size === 0) return null;
   const joinerAt = new Set(joiners.matchAll(tokens).map((m) => m.first));
   let labelled: Set<number> | null = null;
+  const mark = (from: number, to: number) => {
+    labelled ??= new Set();
+    for (let i = from; i <= to; i++) labelled.add(i);
+  };
   for (const role of roleAt) {
     let start = role.first;
     // Walk back over function words, and over a joiner that has a function word before it.
@@ -128,9 +146,20 @@ export function labelTokens(knowledge: Knowledge, tokens: Token[]): Set<number> 
       } else if (joinerAt.has(i) && functionEnds.has(i - 1) && start === i + 1 && start < role.first) i--;
       else break;
     }
-    if (start === role.first) continue;
-    labelled ??= new Set();
-    for (let i = start; i <= role.last; i++) labelled.add(i);
+    if (start < role.first) mark(start, role.last);
+  }
+  for (const cue of beforeAt) {
+    let end = cue.last;
+    // Walk on over function words, and over a joiner that has a function word after it.
+    for (let i = cue.last + 1; i < tokens.length && !tokens[i]!.clauseBreak; ) {
+      const last = functionStarts.get(i);
+      if (last !== undefined) {
+        end = last;
+        i = last + 1;
+      } else if (joinerAt.has(i) && functionStarts.has(i + 1) && end === i - 1 && end > cue.last) i++;
+      else break;
+    }
+    if (end > cue.last) mark(cue.last + 1, end);
   }
   return labelled;
 }

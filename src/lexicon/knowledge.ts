@@ -40,9 +40,9 @@ export interface Knowledge {
   /** "Partner with marketing on campaigns": cues, and the names by which a sentence refers to each function. */
   collaboration: { cues: TermSet<string>; owners: TermSet<string>; names: TermSet<Family>; window: number; discount: number };
   /** Words that make a line's subject the employer, among its first `reach` tokens: a line about the company. */
-  employer: { subjects: TermSet<string>; reach: number };
+  employer: { subjects: TermSet<string>; reach: number; fronted: TermSet<string> };
   /** A function named as a trade ("a sales and marketing firm", "the advertising industry"): a label, not work. */
-  labels: { functions: TermSet<string>; joiners: TermSet<string>; roles: TermSet<string> };
+  labels: { functions: TermSet<string>; joiners: TermSet<string>; roles: TermSet<string>; before: TermSet<string> };
   /** Work aimed at one person at a time (sales evidence, marketing words discounted), unless a one-to-many channel is named. */
   audience: { oneToOne: TermSet<string>; oneToMany: TermSet<string>; weight: number; discount: number };
   /** The recruiting pitch of direct-sales firms; counts as sales evidence past its threshold. */
@@ -142,9 +142,9 @@ function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" 
   const root = asObject(y, y.value(), []);
   rejectUnknownKeys(y, root, ["negation", "quotas", "seniority", "direct_sales_pitch", "collaboration", "employer", "labels", "audience"], []);
   const labels = asObject(y, root.labels, ["labels"]);
-  rejectUnknownKeys(y, labels, ["functions", "joiners", "roles"], ["labels"]);
+  rejectUnknownKeys(y, labels, ["functions", "joiners", "roles", "before"], ["labels"]);
   const employer = asObject(y, root.employer, ["employer"]);
-  rejectUnknownKeys(y, employer, ["reach", "subjects"], ["employer"]);
+  rejectUnknownKeys(y, employer, ["reach", "subjects", "fronted"], ["employer"]);
   const audience = asObject(y, root.audience, ["audience"]);
   rejectUnknownKeys(y, audience, ["weight", "discount", "one_to_one", "one_to_many"], ["audience"]);
   const neg = asObject(y, root.negation, ["negation"]);
@@ -166,11 +166,13 @@ function compileSignals(src: SourceFile): Pick<Knowledge, "negation" | "quotas" 
     employer: {
       subjects: new TermSet(readTerms(y, employer.subjects, ["employer", "subjects"], "employer")),
       reach: asNumber(y, employer.reach, ["employer", "reach"], 0, 12),
+      fronted: new TermSet(employer.fronted === undefined ? [] : readTerms(y, employer.fronted, ["employer", "fronted"], "fronted")),
     },
     labels: {
       functions: new TermSet(readTerms(y, labels.functions, ["labels", "functions"], "function")),
       joiners: new TermSet(readTerms(y, labels.joiners, ["labels", "joiners"], "joiner")),
       roles: new TermSet(readTerms(y, labels.roles, ["labels", "roles"], "role")),
+      before: new TermSet(labels.before === undefined ? [] : readTerms(y, labels.before, ["labels", "before"], "before")),
     },
     audience: {
       oneToOne: new TermSet(readTerms(y, audience.one_to_one, ["audience", "one_to_one"], "one_to_one")),
@@ -357,9 +359,11 @@ export function matchedTogether(k: Knowledge): Knowledge {
     k.collaboration.names,
     k.pitch.terms,
     k.employer.subjects,
+    k.employer.fronted,
     k.labels.functions,
     k.labels.joiners,
     k.labels.roles,
+    k.labels.before,
     k.audience.oneToOne,
     k.audience.oneToMany,
     ...Object.values(k.ruleSignals ?? {}),
