@@ -52,9 +52,16 @@ export function why(v: VerdictReport, withQuotas = true): string[] {
     case "leans":
       lines.push(`The duties mix functions, and most of them are not ${familyName(v.titleFamily)} work.`);
       break;
-    case "absent":
-      lines.push(`None of the duties is ${familyName(v.titleFamily)} work.`);
+    case "absent": {
+      // Other work far outweighs a line or two of the title's function: say so, not that there is none.
+      const own = v.evidence.filter((e) => e.family === v.titleFamily).length;
+      lines.push(
+        own === 0
+          ? `None of the duties is ${familyName(v.titleFamily)} work.`
+          : `Hardly any of the duties is ${familyName(v.titleFamily)} work (${own} line${own > 1 ? "s" : ""}); the rest is other work.`,
+      );
       break;
+    }
     case "outside":
       lines.push(`But the duties are clearly ${duties} work.`);
       break;
