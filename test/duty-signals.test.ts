@@ -95,6 +95,8 @@ describe("work aimed at one person at a time", () => {
     expect(oneToOneWork(knowledge, tokenize("Engage customers on social media with a weekly content calendar."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("This is not a door to door role."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("Write the copy for the spring email campaign."))).toEqual([]);
+    // "security consultants" is no secured consultation.
+    expect(oneToOneWork(knowledge, tokenize("Monitor the work of the information security consultants."))).toEqual([]);
   });
 
   it("turns a marketing-worded line aimed at one customer into selling", () => {
