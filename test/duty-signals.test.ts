@@ -86,6 +86,7 @@ describe("work aimed at one person at a time", () => {
       "Pay is per sale, with weekly bonuses.",
       "Communicate directly with consumers to build a positive brand image.",
       "Present our client's products and services to customers in a friendly manner.",
+      "Hold one-to-one consultations with homeowners in their kitchens.",
     ]) {
       expect(oneToOneWork(knowledge, tokenize(line)).length, line).toBeGreaterThan(0);
     }
@@ -95,6 +96,9 @@ describe("work aimed at one person at a time", () => {
     expect(oneToOneWork(knowledge, tokenize("Engage customers on social media with a weekly content calendar."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("This is not a door to door role."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("Write the copy for the spring email campaign."))).toEqual([]);
+    // One to one with a patient, a pupil or a colleague is no selling.
+    expect(oneToOneWork(knowledge, tokenize("Provide one-on-one physical therapy sessions to each patient."))).toEqual([]);
+    expect(oneToOneWork(knowledge, tokenize("Regular one-to-one time with your manager to discuss your progress."))).toEqual([]);
     // "security consultants" is no secured consultation.
     expect(oneToOneWork(knowledge, tokenize("Monitor the work of the information security consultants."))).toEqual([]);
   });
@@ -172,5 +176,21 @@ describe("the model's reading shown as a line's reason", () => {
     expect(read.length).toBeGreaterThan(0);
     for (const e of read) for (const w of e.reading.words) expect(e.text.toLowerCase()).toContain(w);
     expect((await jdlint(["explain", file])).stdout).toMatch(/reads as sales work: "/);
+  });
+});
+
+describe("selling words read as written", () => {
+  const salesOf = (line: string) => analyse(parseText(knowledge, `Engineer\n\nDuties\n\n${line}\n`, "posting.txt"), knowledge, DEFAULT_THRESHOLDS).totals.sales;
+
+  it("takes renewals, uncapped pay and handed-out leads as selling", () => {
+    expect(salesOf("Drive contract renewals with every account in your patch.")).toBeGreaterThan(0);
+    expect(salesOf("The role pays uncapped commission on every deal.")).toBeGreaterThan(0);
+    expect(salesOf("Warm leads are provided every morning.")).toBeGreaterThan(0);
+  });
+
+  it("leaves renewable energy, an uncapped pension match and someone who leads alone", () => {
+    expect(salesOf("Design battery storage for renewable energy projects.")).toBe(0);
+    expect(salesOf("Uncapped 401k retirement plan match.")).toBe(0);
+    expect(salesOf("Leads and provides oversight to the site engineers.")).toBe(0);
   });
 });
