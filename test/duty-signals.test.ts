@@ -96,6 +96,8 @@ describe("work aimed at one person at a time", () => {
     expect(oneToOneWork(knowledge, tokenize("Engage customers on social media with a weekly content calendar."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("This is not a door to door role."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("Write the copy for the spring email campaign."))).toEqual([]);
+    // Greeting the customer who comes in or calls is service: the seller is the one who approaches.
+    expect(oneToOneWork(knowledge, tokenize("Greet customers warmly and find out why they are calling."))).toEqual([]);
     // One to one with a patient, a pupil or a colleague is no selling.
     expect(oneToOneWork(knowledge, tokenize("Provide one-on-one physical therapy sessions to each patient."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("Regular one-to-one time with your manager to discuss your progress."))).toEqual([]);
