@@ -196,3 +196,12 @@ describe("selling words read as written", () => {
     expect(salesOf("Leads and provides oversight to the site engineers.")).toBe(0);
   });
 });
+
+describe("marketing words read as written", () => {
+  const marketingOf = (line: string) => analyse(parseText(knowledge, `Analyst\n\nDuties\n\n${line}\n`, "posting.txt"), knowledge, DEFAULT_THRESHOLDS).totals.marketing;
+
+  it("takes a marketing plan as marketing, and a market's activity or performance as no marketing", () => {
+    expect(marketingOf("Build the marketing plan for the spring launch.")).toBeGreaterThan(0);
+    expect(marketingOf("Follow equity market activity and report on market performance each week.")).toBe(0);
+  });
+});
