@@ -96,6 +96,8 @@ describe("work aimed at one person at a time", () => {
     expect(oneToOneWork(knowledge, tokenize("Engage customers on social media with a weekly content calendar."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("This is not a door to door role."))).toEqual([]);
     expect(oneToOneWork(knowledge, tokenize("Write the copy for the spring email campaign."))).toEqual([]);
+    // Face to face says where the work is done, not that it is selling: service is face to face too.
+    expect(oneToOneWork(knowledge, tokenize("Help visitors face to face at the front desk and answer their questions."))).toEqual([]);
     // Greeting the customer who comes in or calls is service: the seller is the one who approaches.
     expect(oneToOneWork(knowledge, tokenize("Greet customers warmly and find out why they are calling."))).toEqual([]);
     // One to one with a patient, a pupil or a colleague is no selling.
