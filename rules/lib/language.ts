@@ -115,7 +115,7 @@ function linesOf(doc: PostingDocument, knowledge: Knowledge, set: TermSet<ListTa
     const tokens = all[index]!;
     if (tokens.length === 0) continue;
     const matches = set.matchAll(tokens);
-    // A line without a match is never a repeat worth a look for a rule that reads only matching lines.
+    // Lines without a match are left out first: a repeat of such a line has no match either.
     if (matchingOnly && matches.length === 0) continue;
     if (seen.has(tokens)) continue;
     seen.add(tokens);
