@@ -105,8 +105,7 @@ function ageLimit(line: LanguageLine, a: { window: number; minAge: number; maxAg
       if ((Math.abs(i - cue.first) <= a.window || Math.abs(i - cue.last) <= a.window) && isAge(line.tokens[i]!)) close.push(i);
     }
     if (close.length === 0) continue;
-    uppers ??= contextOf(line).filter((m) => m.term.tag.g === "age_upper");
-    const upper = uppers;
+    const upper = (uppers ??= contextOf(line).filter((m) => m.term.tag.g === "age_upper"));
     const bounded = close.some((i) => upper.some((u) => u.last < i && i - u.last <= 3));
     if (close.length < 2 && !bounded) continue;
     const first = Math.min(cue.first, ...close, ...upper.filter((u) => close.some((i) => u.last < i && i - u.last <= 3)).map((u) => u.first));

@@ -39,9 +39,12 @@ export interface Knowledge {
   dutySeniority: TermSet<"leadership" | "entry">;
   /** "Partner with marketing on campaigns": cues, and the names by which a sentence refers to each function. */
   collaboration: { cues: TermSet<string>; owners: TermSet<string>; names: TermSet<Family>; window: number; discount: number };
-  /** Words that make a line's subject the employer, among its first `reach` tokens: a line about the company. */
+  /**
+   * Words that make a line's subject the employer, among its first `reach` tokens (or those of its second clause
+   * when it starts with a `fronted` word): a line about the company.
+   */
   employer: { subjects: TermSet<string>; reach: number; fronted: TermSet<string> };
-  /** A function named as a trade ("a sales and marketing firm", "the advertising industry"): a label, not work. */
+  /** A function named as a trade, a team or someone's interest ("a sales and marketing firm", "our sales team", "a passion for marketing"): a label, not work. */
   labels: { functions: TermSet<string>; joiners: TermSet<string>; roles: TermSet<string>; before: TermSet<string> };
   /** Work aimed at one person at a time (sales evidence, marketing words discounted), unless a one-to-many channel is named. */
   audience: { oneToOne: TermSet<string>; oneToMany: TermSet<string>; weight: number; discount: number };
