@@ -1,6 +1,14 @@
 import type { Rule } from "../src/engine/types.js";
+import type { PostingDocument } from "../src/model/document.js";
 import { familyName } from "../src/engine/messages.js";
 import { declaredFunction } from "../src/engine/directives.js";
+import { lineOf, listLines } from "./lib/signals.js";
+
+/** Where a direct-sales recruiting pitch stands: "lines 4 and 9", or the title alone. */
+function pitchWhere(doc: PostingDocument, sentences: number[]): string {
+  const lines = [...new Set(sentences.map((i) => lineOf(doc, doc.sentences[i]!.span)))];
+  return lines.length === 0 ? "in the title" : `line${lines.length > 1 ? "s" : ""} ${listLines(lines)}`;
+}
 
 /** The title names one function and the duties are another. */
 const rule: Rule = {
@@ -14,6 +22,8 @@ const rule: Rule = {
       partial: "Title says {{title}}, but the duties are {{duties}} only ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
       leans: "Title says {{title}}, but most of the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}, or describe the {{title}} work.",
       intended: "The posting declares {{expected}} work (front matter jdlint.expect), but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Rewrite the duties, or the declaration.",
+      pitch:
+        "Title says {{title}}, but the posting recruits the way direct-sales firms do ({{where}}): the duties are most likely selling. Retitle as: {{suggestions}}, or describe the {{title}} work and how it is paid.",
       absent: "Title says {{title}}, but none of the duties is {{title}} work ({{lines}} lines read). Describe the {{title}} work, or retitle.",
       outside: "Title is outside sales and marketing, but the duties are {{duties}} ({{lines}} of {{total}} duty lines). Retitle as: {{suggestions}}.",
     },
@@ -48,6 +58,7 @@ const rule: Rule = {
         lines: v.finding === "absent" ? v.analysis.jobLines : lines,
         total,
         suggestions: suggestions.length ? suggestions.join(", ") : "a title in that function",
+        where: pitchWhere(doc, v.analysis.pitchSentences),
       },
       span: doc.titleSpan,
       // Thin evidence, a hybrid title over part of its work, or missing duties: worth a look, not a failure.

@@ -7,6 +7,8 @@ import { compileKnowledge } from "../src/lexicon/knowledge.js";
 import { analyse, labelTokens, describesEmployer, oneToOneWork } from "../src/judge/evidence.js";
 import { lineFeatures, readLine, reasonWords } from "../src/judge/line-model.js";
 import { DEFAULT_THRESHOLDS } from "../src/judge/thresholds.js";
+import { classifyTitle } from "../src/judge/title.js";
+import { verdictStatus } from "../src/judge/verdict.js";
 import { parseText } from "../src/parsers/text.js";
 import { tokenize } from "../src/text/tokenize.js";
 
@@ -205,5 +207,47 @@ describe("marketing words read as written", () => {
   it("takes a marketing plan as marketing, and a market's activity or performance as no marketing", () => {
     expect(marketingOf("Build the marketing plan for the spring launch.")).toBeGreaterThan(0);
     expect(marketingOf("Follow equity market activity and report on market performance each week.")).toBe(0);
+  });
+});
+
+describe("a direct-sales recruiting pitch under a marketing title", () => {
+  const judgeText = (text: string) => {
+    const doc = parseText(knowledge, text, "posting.txt");
+    const a = analyse(doc, knowledge, DEFAULT_THRESHOLDS);
+    return { a, v: verdictStatus(classifyTitle(knowledge, doc.title), a, DEFAULT_THRESHOLDS) };
+  };
+  const duties = "Duties\n\nRun in-store marketing campaigns for retail brands.\nBuild brand awareness with each campaign's message.\nReport campaign results every week.\n";
+
+  it("flags marketing-worded duties under the pitch, and says which lines carry it", () => {
+    const { a, v } = judgeText(`Marketing Associate\n\n${duties}\nWhat we offer\n\nNo experience necessary: full training provided.\nWe promote from within.\n`);
+    expect(v.dutyFamily).toBe("marketing");
+    expect(v.finding).toBe("pitch");
+    expect(v.status).toBe("warn");
+    expect(a.pitchSentences).toHaveLength(2);
+  });
+
+  it("leaves the same duties alone without the pitch, or with one passing cue", () => {
+    expect(judgeText(`Marketing Associate\n\n${duties}`).v.finding).toBe("match");
+    expect(judgeText(`Marketing Associate\n\n${duties}\nBenefits\n\nWe promote from within.\n`).v.finding).toBe("match");
+  });
+
+  it("weighs the pitch against the marketing work: a long marketing job with two cues passes", () => {
+    const many = Array.from({ length: 8 }, (_, i) => `Plan and run the quarter's campaign number ${i + 1} across email, paid search and social channels, with its segmentation and brand messaging.`).join("\n");
+    const { a, v } = judgeText(`Marketing Manager\n\nDuties\n\n${many}\n\nBenefits\n\nWe promote from within.\nPaid training.\n`);
+    expect(a.pitch).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.pitchForMarketing);
+    expect(v.finding).toBe("match");
+  });
+
+  it("counts a paragraph repeated by a board once, and reads the title's cues too", () => {
+    const once = judgeText(`Marketing Associate\n\n${duties}\nBenefits\n\nWe promote from within.\n`).a.pitch;
+    const twice = judgeText(`Marketing Associate\n\n${duties}\nBenefits\n\nWe promote from within.\n\nAbout you\n\nWe promote from within.\n`).a.pitch;
+    expect(twice).toBe(once);
+    const titled = judgeText(`Marketing Associate - No Experience Necessary\n\n${duties}`).a.pitch;
+    expect(titled).toBeGreaterThan(judgeText(`Marketing Associate\n\n${duties}`).a.pitch);
+  });
+
+  it("takes uncapped earnings as pay, and unlimited potential as no pitch", () => {
+    expect(judgeText("Marketing Associate\n\nBenefits\n\nUnlimited earning potential.\n").a.pitch).toBeGreaterThan(0);
+    expect(judgeText("Marketing Associate\n\nBenefits\n\nUnlimited potential to grow your skills.\n").a.pitch).toBe(0);
   });
 });

@@ -349,3 +349,12 @@ describe("CSV", () => {
     expect(() => parseColumnMapping("title")).toThrowError(/field=Column/);
   });
 });
+
+describe("plain text", () => {
+  it("takes a first line with heading words in its tail as the title, and a first line that is a heading as none", () => {
+    const [titled] = parse("Marketing Associate - No Experience Necessary\n\nResponsibilities\n\nRun the campaigns.\n", "posting.txt");
+    expect(titled!.title).toBe("Marketing Associate - No Experience Necessary");
+    const [untitled] = parse("Responsibilities: what you will do\n\nRun the campaigns.\n", "posting.txt");
+    expect(untitled!.title).toBeNull();
+  });
+});

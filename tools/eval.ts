@@ -54,6 +54,7 @@ const FITTED = {
     salesTitleFloor: [0.15, 0.2, 0.3],
     serviceTitleFloor: [0, 0.2, 0.3],
     partialMaxShare: [0.1, 0.15, 0.25],
+    pitchShareOfMarketing: [0.25, 100],
   },
 } as const;
 

@@ -95,8 +95,10 @@ export function summaryOf(v: Verdict): string {
     case "other":
       return `${claim}; the duties are ${familyName("other")}` +
         (lines ? ` (${lines} of ${v.analysis.jobLines} lines touch on them)` : "");
-    default:
-      return `${claim}; the duties are ${familyName(v.dutyFamily)}: ${lineCount(v, v.dutyFamily)} of ${lines} duty lines`;
+    default: {
+      const read = `${claim}; the duties are ${familyName(v.dutyFamily)}: ${lineCount(v, v.dutyFamily)} of ${lines} duty lines`;
+      return v.finding === "pitch" ? `${read}, under a direct-sales recruiting pitch` : read;
+    }
   }
 }
 

@@ -52,6 +52,9 @@ export function why(v: VerdictReport, withQuotas = true): string[] {
     case "leans":
       lines.push(`The duties mix functions, and most of them are not ${familyName(v.titleFamily)} work.`);
       break;
+    case "pitch":
+      lines.push("But the posting recruits the way direct-sales firms do: its marketing words most likely describe selling.");
+      break;
     case "absent": {
       // Other work far outweighs a line or two of the title's function: say so, not that there is none.
       const own = v.evidence.filter((e) => e.family === v.titleFamily).length;

@@ -46,8 +46,10 @@ export interface Analysis {
   otherWork: number;
   /** Lines whose strongest evidence is such other work. */
   otherWorkLines: number;
-  /** Weighted direct-sales recruiting pitch ("promote from within", "uncapped earnings"). */
+  /** Weighted direct-sales recruiting pitch ("promote from within", "uncapped earnings"), title included. */
   pitch: number;
+  /** The sentences that carry it, by index. */
+  pitchSentences: number[];
 }
 
 /** How many tokens before a phrase its owner may stand ("their own digital marketing"). */
@@ -240,11 +242,19 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
   let otherWork = 0;
   let otherWorkLines = 0;
   const tokenised = tokenizeAll(doc.sentences);
-  // A direct-sales recruiting pitch, when strong enough, is itself evidence that the job is selling.
-  const pitchMatches = tokenised.map((tokens, i) =>
-    doc.sections[doc.sentences[i]!.section]?.kind === "company" ? [] : knowledge.pitch.terms.matchBest(tokens).filter((m) => !isNegated(knowledge, tokens, m.first)),
-  );
-  const pitch = pitchMatches.reduce((sum, ms) => sum + ms.reduce((s2, m) => s2 + m.term.weight, 0), 0);
+  // A direct-sales recruiting pitch, when strong enough, is itself evidence that the job is selling. A repeated
+  // paragraph says it once.
+  const pitchSeen = new Set<string>();
+  const pitchMatches = tokenised.map((tokens, i) => {
+    const sentence = doc.sentences[i]!;
+    if (doc.sections[sentence.section]?.kind === "company" || pitchSeen.has(sentence.text)) return [];
+    pitchSeen.add(sentence.text);
+    return knowledge.pitch.terms.matchBest(tokens).filter((m) => !isNegated(knowledge, tokens, m.first));
+  });
+  const pitchSentences = pitchMatches.flatMap((ms, i) => (ms.length > 0 ? [i] : []));
+  // The title carries the pitch as often as the body does ("Entry Level Marketing, No Experience Needed").
+  const titlePitch = doc.title ? knowledge.pitch.terms.matchBest(tokenizeAll([{ text: doc.title }])[0]!) : [];
+  const pitch = [titlePitch, ...pitchMatches].reduce((sum, ms) => sum + ms.reduce((s2, m) => s2 + m.term.weight, 0), 0);
   const pitchCounts = pitch >= knowledge.pitch.threshold;
   const seen = new Set<string>();
   doc.sentences.forEach((sentence, index) => {
@@ -321,5 +331,5 @@ export function analyse(doc: PostingDocument, knowledge: Knowledge, t: Threshold
     }
     if (matches.length || negated.length || model) lines.push({ index, sentence, scores, family, weight, matches, negated, ...(model ? { model } : {}) });
   });
-  return { lines, totals, subfunctions, quotas, leadership, entry, jobLines, otherWork, otherWorkLines, pitch };
+  return { lines, totals, subfunctions, quotas, leadership, entry, jobLines, otherWork, otherWorkLines, pitch, pitchSentences };
 }

@@ -38,6 +38,10 @@ export interface Thresholds {
   serviceTitleFloor: number;
   /** A marketing title over hybrid work is flagged when the direct-sales recruiting pitch weighs this much. */
   pitchForHybrid: number;
+  /** A marketing title over a direct-sales recruiting pitch of at least this weight is flagged... */
+  pitchForMarketing: number;
+  /** ...when the pitch weighs at least this share of the marketing duties' evidence. */
+  pitchShareOfMarketing: number;
   /** Under this confidence a mismatch is a warning, not an error. */
   errorConfidence: number;
   /** Weighted leadership signals (people, budget, strategy) a manager-level title needs. */
@@ -74,6 +78,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   salesTitleFloor: 0.2,
   serviceTitleFloor: 0.2,
   pitchForHybrid: 4,
+  pitchForMarketing: 2,
+  pitchShareOfMarketing: 0.25,
   errorConfidence: 0.45,
   leadershipForManager: 2,
   entrySignals: 2,

@@ -15,6 +15,7 @@ export type Finding =
   | "mismatch" // the title names one function, the duties are another
   | "partial" // a hybrid title over single-function work
   | "leans" // a single-function title over hybrid work led by the other function
+  | "pitch" // a marketing title over a posting that recruits the way direct-sales firms do
   | "absent" // the title's own function shows no duties at all
   | "outside"; // a title outside these functions over clear sales or marketing work
 
@@ -94,6 +95,15 @@ interface Decision {
 
 const isFamily = (f: JobFamily): f is Family => (FAMILIES as readonly string[]).includes(f);
 
+/**
+ * The posting recruits the way direct-sales firms do (no experience needed, promotion from within, uncapped
+ * earnings, "represent our clients"), and the pitch is no small thing next to the marketing duties: what it
+ * describes in marketing words is most likely selling to one person at a time.
+ */
+function pitchedAsSelling(a: Analysis, t: Thresholds): boolean {
+  return a.pitch >= t.pitchForMarketing && a.pitch >= t.pitchShareOfMarketing * a.totals.marketing;
+}
+
 /** Compares what the title claims with what the duties are. */
 function decide(title: TitleClass, duties: JobFamily, mix: Record<Family, number>, confidence: number, thin: boolean, a: Analysis, t: Thresholds): Decision {
   const tf = title.family;
@@ -102,6 +112,7 @@ function decide(title: TitleClass, duties: JobFamily, mix: Record<Family, number
   const warn = (finding: Finding, suggestFor: Family | null): Decision => ({ status: "warn", finding, suggestFor });
   if (tf === "unknown") return pass("no-title");
   const total = FAMILIES.reduce((s, f) => s + a.totals[f], 0);
+  if (tf === "marketing" && (duties === "marketing" || duties === "hybrid") && pitchedAsSelling(a, t)) return warn("pitch", "sales");
   if (isFamily(tf) && isFamily(duties) && thin) {
     // A little evidence, all of another function: a vague "promotional staff" ad that only talks selling.
     return tf === duties ? pass("match") : warn("mismatch", duties);

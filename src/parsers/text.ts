@@ -29,8 +29,10 @@ export function findTextTitle(knowledge: Knowledge, text: string, from: number, 
   }
   const first = firstLineTitle(text, from, to);
   if (!first) return null;
-  // A posting that starts with "Responsibilities" has no title line.
-  return classifyHeading(knowledge, text.slice(first.start, first.end).replace(/:$/, "")) ? null : first;
+  // A posting that starts with "Responsibilities" has no title line. A title's tail may hold heading words
+  // ("Marketing Associate - No Experience Necessary"): its first part decides.
+  const lead = text.slice(first.start, first.end).split(/\s[-–—|]\s|:/)[0]!;
+  return classifyHeading(knowledge, lead) ? null : first;
 }
 
 /** Blocks of text[from,to) with the title line left out. */
