@@ -51,26 +51,26 @@ const haveData = existsSync(corpusPath) && existsSync(labelsPath);
 describe.skipIf(!haveData)("accuracy on the hand-labelled real postings (npm run eval)", () => {
   // Floors under today's figures (README, "How good is it"), held out by board and on the whole set: a change
   // that loses ground fails here. The targets themselves are printed by npm run eval.
-  it("holds its figures on boards left out of fitting, and on the whole set", { timeout: 300_000 }, async () => {
+  it("holds its figures on boards left out of fitting, and on the whole set", { timeout: 600_000 }, async () => {
     const { figures, heldOut } = await evaluate({ corpusPath, labelsPath, crossValidate: true });
     for (const f of [figures, heldOut!.figures]) {
       expect(f.majorRecall).toBeGreaterThanOrEqual(0.85);
-      expect(f.precision).toBeGreaterThanOrEqual(0.855);
-      expect(f.dutyFamilyAccuracyHigh).toBeGreaterThanOrEqual(0.9);
-      expect(f.titleSwap).toBeGreaterThanOrEqual(0.92);
+      expect(f.precision).toBeGreaterThanOrEqual(0.865);
+      expect(f.dutyFamilyAccuracyHigh).toBeGreaterThanOrEqual(0.91);
+      expect(f.titleSwap).toBeGreaterThanOrEqual(0.93);
       expect(f.outsideFlagRate).toBeLessThanOrEqual(0.005);
     }
   });
 
   // Postings labelled apart from the development set and never tuned on (tools/unseen-labels.jsonl): floors
   // under today's figures there too, far below the targets (README): what a change must not lose.
-  it("holds its figures on postings labelled apart and never tuned on", { timeout: 300_000 }, async () => {
+  it("holds its figures on postings labelled apart and never tuned on", { timeout: 600_000 }, async () => {
     const unseen = join(process.cwd(), "tools", "unseen-labels.jsonl");
     const { figures } = await evaluate({ corpusPath, labelsPath: unseen, crossValidate: false });
     expect(figures.labelled).toBeGreaterThanOrEqual(190);
-    expect(figures.majorRecall).toBeGreaterThanOrEqual(0.23);
-    expect(figures.precision).toBeGreaterThanOrEqual(0.65);
-    expect(figures.dutyFamilyAccuracyHigh).toBeGreaterThanOrEqual(0.87);
+    expect(figures.majorRecall).toBeGreaterThanOrEqual(0.5);
+    expect(figures.precision).toBeGreaterThanOrEqual(0.7);
+    expect(figures.dutyFamilyAccuracyHigh).toBeGreaterThanOrEqual(0.88);
     expect(figures.titleSwap).toBeGreaterThanOrEqual(0.88);
   });
 });

@@ -201,6 +201,22 @@ describe("selling words read as written", () => {
   });
 });
 
+describe("service words read as written", () => {
+  const serviceOf = (line: string) => analyse(parseText(knowledge, `Agent\n\nDuties\n\n${line}\n`, "posting.txt"), knowledge, DEFAULT_THRESHOLDS).totals.customer_service;
+
+  it("takes calls coming in, inquiries answered and callers routed as service, whoever is named", () => {
+    expect(serviceOf("Answer incoming customer calls in a friendly manner.")).toBeGreaterThan(0);
+    expect(serviceOf("Respond promptly to all inquiries by phone and email.")).toBeGreaterThan(0);
+    expect(serviceOf("Provide customers with information about opening hours.")).toBeGreaterThan(0);
+    expect(serviceOf("Direct calls to the right department.")).toBeGreaterThan(0);
+  });
+
+  it("leaves calls made out and a service that answers requests", () => {
+    expect(serviceOf("Make outbound calls to new prospects.")).toBe(0);
+    expect(serviceOf("Build an API that answers pricing requests in under 50 ms.")).toBe(0);
+  });
+});
+
 describe("marketing words read as written", () => {
   const marketingOf = (line: string) => analyse(parseText(knowledge, `Analyst\n\nDuties\n\n${line}\n`, "posting.txt"), knowledge, DEFAULT_THRESHOLDS).totals.marketing;
 
@@ -244,6 +260,19 @@ describe("a direct-sales recruiting pitch under a marketing title", () => {
     expect(twice).toBe(once);
     const titled = judgeText(`Marketing Associate - No Experience Necessary\n\n${duties}`).a.pitch;
     expect(titled).toBeGreaterThan(judgeText(`Marketing Associate\n\n${duties}`).a.pitch);
+  });
+
+  it("flags any pitch at all when the ad leans hard on being entry level, and not the entry level alone", () => {
+    const long = Array.from({ length: 6 }, (_, i) => `Run brand campaign number ${i + 1} with its audience segments and messaging.`).join("\n");
+    const beginners = "Entry level: no experience necessary, we will train you.\nFull training provided.\n";
+    const pitched = judgeText(`Marketing Coordinator\n\nDuties\n\n${long}\n\nWho we want\n\n${beginners}`);
+    expect(pitched.a.entry).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.entryForPitch);
+    expect(pitched.a.pitch).toBeLessThan(DEFAULT_THRESHOLDS.pitchShareOfMarketing * pitched.a.totals.marketing);
+    expect(pitched.v.finding).toBe("pitch");
+    const plain = judgeText(`Marketing Coordinator\n\nDuties\n\n${long}\n\nWho we want\n\nThis job is entry level and we will train you. Graduates welcome.\n`);
+    expect(plain.a.entry).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.entryForPitch);
+    expect(plain.a.pitch).toBe(0);
+    expect(plain.v.finding).toBe("match");
   });
 
   it("takes uncapped earnings as pay, and unlimited potential as no pitch", () => {

@@ -357,4 +357,9 @@ describe("plain text", () => {
     const [untitled] = parse("Responsibilities: what you will do\n\nRun the campaigns.\n", "posting.txt");
     expect(untitled!.title).toBeNull();
   });
+
+  it("reads a short duty line that starts with 'Responsible for' as a sentence, not a heading", () => {
+    const [doc] = parse("Sales Officer\n\nDuties\n\nResponsible for achieving sales targets\nVisit shops in the region\n", "posting.txt");
+    expect(outline(doc!)).toEqual(["duties|Responsible for achieving sales targets", "duties|Visit shops in the region"]);
+  });
 });

@@ -55,6 +55,7 @@ const FITTED = {
     serviceTitleFloor: [0, 0.2, 0.3],
     partialMaxShare: [0.1, 0.15, 0.25],
     pitchShareOfMarketing: [0.25, 100],
+    entryForPitch: [3, 4, 100],
   },
 } as const;
 

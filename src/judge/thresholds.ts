@@ -42,6 +42,11 @@ export interface Thresholds {
   pitchForMarketing: number;
   /** ...when the pitch weighs at least this share of the marketing duties' evidence. */
   pitchShareOfMarketing: number;
+  /**
+   * A marketing title over any recruiting pitch at all is flagged when the posting leans this hard on being
+   * entry level (no experience, training given): the "entry-level marketing" ad of a direct-sales firm.
+   */
+  entryForPitch: number;
   /** Under this confidence a mismatch is a warning, not an error. */
   errorConfidence: number;
   /** Weighted leadership signals (people, budget, strategy) a manager-level title needs. */
@@ -80,6 +85,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   pitchForHybrid: 4,
   pitchForMarketing: 2,
   pitchShareOfMarketing: 0.25,
+  entryForPitch: 3,
   errorConfidence: 0.45,
   leadershipForManager: 2,
   entrySignals: 2,

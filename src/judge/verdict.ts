@@ -97,10 +97,12 @@ const isFamily = (f: JobFamily): f is Family => (FAMILIES as readonly string[]).
 
 /**
  * The posting recruits the way direct-sales firms do (no experience needed, promotion from within, uncapped
- * earnings, "represent our clients"), and the pitch is no small thing next to the marketing duties: what it
- * describes in marketing words is most likely selling to one person at a time.
+ * earnings, "represent our clients"), and the pitch is no small thing next to the marketing duties, or the ad
+ * leans hard on needing no experience: what it describes in marketing words is most likely selling to one person
+ * at a time.
  */
 function pitchedAsSelling(a: Analysis, t: Thresholds): boolean {
+  if (a.pitch > 0 && a.entry >= t.entryForPitch) return true;
   return a.pitch >= t.pitchForMarketing && a.pitch >= t.pitchShareOfMarketing * a.totals.marketing;
 }
 
