@@ -22,7 +22,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
+import { toolArgs } from "./tool-args.js";
 import { measurePlayground, playgroundRows } from "./bench-playground.js";
 import { builtinRules } from "../rules/index.js";
 
@@ -105,11 +105,15 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), ${process.platform} ${process.arch}, Node ${process.version}; load average ${load}`;
 }
 
+const USAGE = "usage: npm run bench -- <corpus.jsonl> [--runs N] [--out <file.md>] [--skip-memory] [--playground-only]  (or set JDLINT_DATA)";
+
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const args = toolArgs({
     allowPositionals: true,
     options: { runs: { type: "string", default: "5" }, out: { type: "string", default: join(ROOT, "BENCHMARKS.md") }, "skip-memory": { type: "boolean", default: false }, "playground-only": { type: "boolean", default: false } },
-  });
+  }, USAGE);
+  if (!args) return;
+  const { values, positionals } = args;
   if (values["playground-only"]) {
     console.log(playgroundRows(await measurePlayground(ROOT, Math.max(1, Number(values.runs))), spread, median).join("\n"));
     return;
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
   // Absolute: the runs happen in a temporary folder.
   const corpusPath = given === undefined ? undefined : resolve(given);
   if (!corpusPath || !existsSync(corpusPath)) {
-    console.error("usage: npm run bench -- <corpus.jsonl> (or set JDLINT_DATA)");
+    console.error(USAGE);
     process.exitCode = 2;
     return;
   }

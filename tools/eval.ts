@@ -16,7 +16,7 @@
 import { createReadStream, existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
+import { toolArgs } from "./tool-args.js";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { readBuiltinSources } from "../src/cli/knowledge-files.js";
 import { compileKnowledge, type Knowledge } from "../src/lexicon/knowledge.js";
@@ -272,8 +272,11 @@ function settingText(s: Setting): string {
   return Object.entries(s).map(([k, v]) => `${k}=${v}`).join(" ");
 }
 
+const USAGE =
+  "usage: npm run eval -- --corpus <corpus.jsonl> --labels <labels.jsonl> [--misses] [--json] [--no-folds] [--threshold name=value]... [--unseen <labels.jsonl>]  (or set JDLINT_DATA)";
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const args = toolArgs({
     options: {
       corpus: { type: "string" },
       labels: { type: "string" },
@@ -283,12 +286,14 @@ async function main(): Promise<void> {
       threshold: { type: "string", multiple: true, default: [] },
       unseen: { type: "string" },
     },
-  });
+  }, USAGE);
+  if (!args) return;
+  const { values } = args;
   const data = process.env.JDLINT_DATA;
   const corpusPath = values.corpus ?? (data ? `${data}/postings/corpus.jsonl` : undefined);
   const labelsPath = values.labels ?? (data ? `${data}/labels/dev.jsonl` : undefined);
   if (!corpusPath || !labelsPath) {
-    console.error("usage: npm run eval -- --corpus <corpus.jsonl> --labels <labels.jsonl> [--misses] [--json] [--no-folds]  (or set JDLINT_DATA)");
+    console.error(USAGE);
     process.exitCode = 2;
     return;
   }
